@@ -1,0 +1,166 @@
+"""The ``a11yrender`` command: arguments in, exit codes and one-line reasons out.
+
+All work is done by the library; this module parses arguments, reads and writes files,
+prints diagnostics, and maps errors to exit codes: 0 done, 1 the work failed (one line on
+stderr says why), 2 the command line was wrong, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import typing
+from pathlib import Path
+
+from . import __version__
+from .errors import A11yRenderError, OptionsError, OutputError
+from .modes import known_modes, registry
+from .output import same_file, write_atomic
+from .render import render
+
+PROG = "a11yrender"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except A11yRenderError as error:
+        _fail(str(error))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Accessible versions of published article pages.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("render", help="render one page in one or more modes")
+    p.add_argument("input", help="the page: a file, or - for standard input")
+    p.add_argument("-o", "--output", default="-", help="where to write the page (default: - for standard output)")
+    p.add_argument("-m", "--mode", action="append", default=[], metavar="MODES",
+                   help=f"comma-separated modes (repeatable): {', '.join(known_modes())}")
+    p.add_argument("--encoding", help="the page's charset when known from outside (an HTTP header)")
+    p.add_argument("--overwrite", action="store_true", help="allow the output to replace the input file")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not print diagnostics")
+    p.add_argument("--json", action="store_true",
+                   help="print diagnostics as JSON (on stdout, or on stderr when the page goes to stdout)")
+    _add_mode_options(p)
+    p.set_defaults(run=run_render)
+
+    p = commands.add_parser("modes", help="list the modes, in the order they run")
+    p.set_defaults(run=run_modes)
+    return parser
+
+
+def run_render(args) -> int:
+    modes = [name for value in args.mode for name in value.split(",") if name.strip()] or ["original"]
+    to_stdout = args.output == "-"
+    if not to_stdout and args.input != "-" and same_file(args.input, args.output) and not args.overwrite:
+        raise OutputError(f"{args.output} is the input file; pass --overwrite to replace it")
+    if not to_stdout and Path(args.output).is_dir():
+        raise OutputError(f"{args.output} is a directory; name the output file")
+    source = sys.stdin.buffer.read() if args.input == "-" else Path(args.input)
+    result = render(source, modes, encoding=args.encoding, **_mode_options(args, modes))
+
+    if to_stdout:
+        sys.stdout.buffer.write(result.to_bytes())
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, result.to_bytes())
+    if args.json:
+        report = {
+            "input": args.input, "output": args.output, "modes": list(result.modes),
+            "source_encoding": result.source_encoding, "fragment": result.is_fragment,
+            "outputs": {k: str(v) for k, v in result.outputs.items()},
+            "diagnostics": [d.as_dict() for d in result.diagnostics],
+        }
+        stream = sys.stderr if to_stdout else sys.stdout
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=stream)
+    elif not args.quiet:
+        for diagnostic in result.diagnostics:
+            print(f"{PROG}: {diagnostic.severity}: {diagnostic}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_modes(args) -> int:
+    for mode in sorted(registry().values(), key=lambda m: m.order):
+        print(f"{mode.name:<12} {mode.summary}")
+    return EXIT_OK
+
+
+# -- options of the modes, derived from their dataclasses ------------------------------------
+
+def _add_mode_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--<mode>-<field>`` for every field of every mode's options dataclass."""
+    for mode in sorted(registry().values(), key=lambda m: m.order):
+        if mode.options is None:
+            continue
+        group = parser.add_argument_group(f"{mode.name} mode")
+        hints = typing.get_type_hints(mode.options)
+        for f in dataclasses.fields(mode.options):
+            if f.name.startswith("_") or not f.init:
+                continue
+            flag = f"--{mode.name}-{f.name.replace('_', '-')}"
+            kind = hints.get(f.name)
+            help_text = f.metadata.get("help", "")
+            dest = f"{mode.name}__{f.name}"
+            if kind is bool:
+                group.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+                continue
+            choices = _literal_choices(kind)
+            converter = _converter(kind)
+            group.add_argument(flag, dest=dest, default=None, choices=choices, type=converter,
+                               metavar=None if choices else f.name.upper(), help=help_text)
+
+
+def _mode_options(args, modes: list[str]) -> dict:
+    chosen = {m.strip().lower() for m in modes}
+    per_mode: dict[str, dict] = {}
+    for key, value in vars(args).items():
+        if "__" not in key or value is None:
+            continue
+        mode, name = key.split("__", 1)
+        if mode not in chosen:
+            raise OptionsError(f"--{mode}-{name.replace('_', '-')} needs --mode {mode}")
+        per_mode.setdefault(mode, {})[name] = value
+    out = {}
+    for mode, values in per_mode.items():
+        options_type = registry()[mode].options
+        out[mode] = dataclasses.replace(options_type(), **values)
+    return out
+
+
+def _literal_choices(kind):
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) is typing.Literal:
+        return list(args)
+    for arg in args:  # Optional[Literal[...]]
+        if typing.get_origin(arg) is typing.Literal:
+            return list(typing.get_args(arg))
+    return None
+
+
+def _converter(kind):
+    candidates = [kind, *typing.get_args(kind)]
+    for candidate in candidates:
+        if candidate in (int, float, Path):
+            return candidate
+    return str
+
+
+def _fail(reason: str) -> None:
+    print(f"{PROG}: error: {reason.splitlines()[0] if reason else 'failed'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

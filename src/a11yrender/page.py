@@ -1,0 +1,274 @@
+"""A parsed page: sources in (decoded in WHATWG order), UTF-8 HTML out.
+
+Every mode works on a :class:`Page`; nothing else in the library parses or serializes HTML.
+A whole document keeps its doctype and comes back as a document; a fragment (a CMS body
+field, say) is parsed inside a container element and comes back as a fragment, without a
+``<head>`` or a charset declaration.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Union
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from .decoding import decode
+from .diagnostics import Diagnostic
+from .errors import InputError
+
+Source = Union[str, bytes, bytearray, memoryview, os.PathLike, IO[bytes], IO[str]]
+
+#: Markup that makes an input a whole document rather than a fragment.
+_DOCUMENT_MARKERS = re.compile(r"<(?:!doctype|html|head|body)[\s>/]", re.I)
+
+#: The tag of the element a fragment is parsed into; it never reaches the output.
+FRAGMENT_CONTAINER = "div"
+
+#: Elements whose text a reader never sees.
+INVISIBLE_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=False, remove_pis=False, default_doctype=False,
+    no_network=True, huge_tree=True,
+)
+
+
+@dataclass(eq=False)
+class Page:
+    """A page being rendered: its tree, what kind of input it was, and the diagnostics so far."""
+
+    root: HtmlElement
+    is_fragment: bool = False
+    doctype: str | None = None
+    encoding: str = "utf-8"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Comments and processing instructions before the root element, kept in the output.
+    prologue: list = field(default_factory=list)
+
+    # -- structure ---------------------------------------------------------------------
+
+    @property
+    def head(self) -> HtmlElement | None:
+        """The ``<head>``, created on first use for a document; None for a fragment."""
+        if self.is_fragment:
+            return None
+        head = self.root.find("head")
+        if head is None:
+            head = self.root.makeelement("head", {})
+            self.root.insert(0, head)
+        return head
+
+    @property
+    def body(self) -> HtmlElement:
+        """The ``<body>`` of a document, or the fragment's container."""
+        if self.is_fragment:
+            return self.root
+        body = self.root.find("body")
+        if body is None:
+            body = self.root.makeelement("body", {})
+            self.root.append(body)
+        return body
+
+    @property
+    def lang(self) -> str | None:
+        """The page's declared language (the root's ``lang``), if any."""
+        value = self.root.get("lang") or self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        return value.strip() or None if value else None
+
+    def note(self, code: str, message: str, severity="info", count: int = 1, where: str | None = None) -> None:
+        """Record a diagnostic."""
+        self.diagnostics.append(Diagnostic(code, message, severity, count, where))
+
+    # -- output ------------------------------------------------------------------------
+
+    def serialize(self) -> str:
+        """The page as HTML text (encode it as UTF-8: documents declare exactly that)."""
+        _close_empty_list_items(self.root)
+        if self.is_fragment:
+            parts = [_escape_text(self.root.text or "")]
+            parts += [lxml.html.tostring(child, encoding="unicode") for child in self.root]
+            return "".join(parts)
+        if self.doctype is None and not self.prologue:
+            return lxml.html.tostring(self.root, encoding="unicode")
+        parts = [self.doctype + "\n"] if self.doctype else []
+        parts += [lxml.etree.tostring(node, encoding="unicode") for node in self.prologue]
+        parts.append(lxml.html.tostring(self.root, encoding="unicode"))
+        return "".join(parts)
+
+    def to_bytes(self) -> bytes:
+        return self.serialize().encode("utf-8")
+
+    def text(self) -> str:
+        """The visible text, whitespace collapsed: what load/save must never change."""
+        return visible_text(self.root)
+
+
+def load(source: Source, *, encoding: str | None = None) -> Page:
+    """Parse ``source`` into a :class:`Page`.
+
+    ``source`` is markup as ``str``, bytes, a path (``pathlib.Path`` or any ``os.PathLike``;
+    a plain ``str`` is always markup), or an open file. ``encoding`` is the charset the
+    caller knows from outside the bytes (an HTTP header); it is ignored for ``str`` input.
+    """
+    notes: list[Diagnostic] = []
+    data = _read(source)
+    utf8: bytes | None = None
+    if isinstance(data, str):
+        text, used = data, "utf-8"
+    else:
+        decoded = decode(data, encoding)
+        text, used = decoded.text, decoded.encoding
+        notes.extend(decoded.diagnostics)
+        if decoded.source != "bom" and used == "utf-8":
+            utf8 = data  # already what the parser wants: skip re-encoding
+    if "\x00" in text:
+        text, utf8 = text.replace("\x00", "\ufffd"), None
+
+    if is_document(text):
+        page = _parse_document(utf8 if utf8 is not None else text.encode("utf-8"))
+    else:
+        page = _parse_fragment(text)
+    page.encoding = used
+    page.diagnostics[:0] = notes
+    if not page.is_fragment:
+        declare_utf8(page)
+    return page
+
+
+def is_document(text: str) -> bool:
+    """True when the markup has a doctype or an html/head/body tag outside comments."""
+    for match in _DOCUMENT_MARKERS.finditer(text):
+        opened = text.rfind("<!--", 0, match.start())
+        if opened == -1 or text.find("-->", opened + 4, match.start()) != -1:
+            return True
+    return False
+
+
+def declare_utf8(page: Page) -> None:
+    """Make ``<meta charset="utf-8">`` the first child of ``<head>`` and the only declaration.
+
+    Every declaration is removed and one written fresh, so running this twice gives the
+    same tree (the whitespace that led the head stays first).
+    """
+    head = page.head
+    declarations = [
+        meta for meta in page.root.iter("meta")
+        if meta.get("charset") is not None
+        or (meta.get("http-equiv") or "").strip().lower() == "content-type"
+    ]
+    for meta in declarations:
+        _remove_keeping_tail(meta)
+    meta = head.makeelement("meta", {"charset": "utf-8"})
+    meta.tail, head.text = head.text, None
+    head.insert(0, meta)
+    if page.encoding != "utf-8":
+        page.note("page.charset", f"re-declared as UTF-8 (decoded from {page.encoding})")
+
+
+def visible_text(element: HtmlElement) -> str:
+    """Text content without script/style/head text, whitespace collapsed to single spaces."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is not None and tag.lower() not in INVISIBLE_TEXT_TAGS:
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                walk(child)
+        if el.tail and el is not element:
+            parts.append(el.tail)
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def _remove_keeping_tail(element: HtmlElement) -> None:
+    """Remove an element but keep the text that follows it (its ``tail``)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _read(source: Source) -> str | bytes:
+    if isinstance(source, str):
+        return source
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        try:
+            return path.read_bytes()
+        except IsADirectoryError:
+            raise InputError(f"{path} is a directory, not a page") from None
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except OSError as error:
+            raise InputError(f"{path}: {error.strerror or error}") from None
+    read = getattr(source, "read", None)
+    if callable(read):
+        try:
+            data = read()
+        except (OSError, ValueError, io.UnsupportedOperation) as error:
+            raise InputError(f"cannot read the source: {error}") from None
+        if isinstance(data, (str, bytes)):
+            return data
+    raise InputError(
+        f"cannot make a page from {type(source).__name__}; pass str markup, bytes, a path or a file"
+    )
+
+
+def _parse_document(data: bytes) -> Page:
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise InputError(f"cannot parse the page: {error}") from None
+    tree = root.getroottree()
+    prologue = list(reversed(list(root.itersiblings(preceding=True))))
+    return Page(root=root, is_fragment=False, doctype=tree.docinfo.doctype or None, prologue=prologue)
+
+
+def _parse_fragment(text: str) -> Page:
+    if not text.strip():
+        return Page(root=lxml.html.Element(FRAGMENT_CONTAINER), is_fragment=True)
+    wrapped = f"<html><body><{FRAGMENT_CONTAINER}>{text}</{FRAGMENT_CONTAINER}></body></html>"
+    try:
+        root = lxml.html.document_fromstring(wrapped.encode("utf-8"), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise InputError(f"cannot parse the fragment: {error}") from None
+    body = root.find("body")
+    container = body[0] if len(body) == 1 and body[0].tag == FRAGMENT_CONTAINER and not body.text else None
+    if container is None:
+        # The parser moved things out of the wrapper (a stray </div>): use the body itself.
+        container = body
+        container.tag = FRAGMENT_CONTAINER
+    container.getparent().remove(container) if container.getparent() is not None else None
+    return Page(root=container, is_fragment=True)
+
+
+def _close_empty_list_items(root: HtmlElement) -> None:
+    """Give empty ``<li>`` an explicit end tag.
+
+    libxml2 writes an empty ``<li>`` without its end tag, and re-parsing then moves the
+    following whitespace into it: the output would not be a fixed point of load/save, and
+    modes could not be idempotent. An empty text node makes the serializer close it.
+    """
+    for item in root.iter("li"):
+        if item.text is None and not len(item):
+            item.text = ""
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
