@@ -1,0 +1,149 @@
+"""Rewriting CSS where a page sets it: ``<style>`` blocks and ``style`` attributes.
+
+Modes change a few properties (sizes for elder, colours for contrast) and leave the rest of
+a page's CSS alone. Parsing whole stylesheets with tinycss2 is exact but slow on real pages
+(youth.cn inlines 346 KB of CSS: 174 ms to parse, against 7 ms for lxml to parse the whole
+page), so ``<style>`` blocks are scanned for the declarations a mode asks for with one
+compiled pattern, and only those declarations' values are parsed with tinycss2. Style
+attributes are small and are parsed whole.
+
+A rewrite callback receives ``(name, value, important)`` (name lower-cased, value as text
+without ``!important``) and returns the replacement declaration text (``"font-size:24px"``,
+several joined by ``;``), ``""`` to remove the declaration, or ``None`` to keep it as is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+import tinycss2
+import tinycss2.ast
+
+Rewrite = Callable[[str, str, bool], "str | None"]
+
+_IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A declaration located in a stylesheet's text: ``css[start:end]`` is ``name: value``."""
+
+    start: int
+    end: int
+    name: str
+    value: str
+    important: bool
+
+
+class DeclarationPattern:
+    """Finds declarations of some properties in stylesheet text (see :func:`declaration_pattern`).
+
+    Two compiled patterns: the common all-lower-case one, which is twice as fast, and a
+    case-insensitive one used only for stylesheets that write property names in capitals
+    (old Chinese portals write ``COLOR: #fff; TEXT-DECORATION: none``).
+    """
+
+    _VALUE = (
+        r"(?P<value>(?:[^;{}\"'/u]+|url\([^)]*\)|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
+        r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*)"
+    )
+    _CAPITALS = re.compile(r"[{;]\s*[A-Z]")
+
+    def __init__(self, properties: Iterable[str]):
+        names = "|".join(re.escape(p.lower()) for p in sorted(set(properties), key=len, reverse=True))
+        body = r"[{;](?P<lead>\s*)(?P<name>" + names + r")\s*:" + self._VALUE
+        self._lower = re.compile(body, re.S)
+        self._any_case = re.compile(body, re.S | re.I)
+
+    def finditer(self, css: str):
+        pattern = self._any_case if self._CAPITALS.search(css) else self._lower
+        return pattern.finditer(css)
+
+
+def declaration_pattern(properties: Iterable[str]) -> DeclarationPattern:
+    """A pattern finding declarations of ``properties`` in stylesheet text.
+
+    A declaration starts right after ``{`` or ``;``; its value runs to the next ``;``, ``}``
+    or ``{`` outside strings, comments and ``url()``. Longer names are tried first, so
+    ``font-size`` is not read as ``font``.
+    """
+    return DeclarationPattern(properties)
+
+
+def find_declarations(css: str, pattern: DeclarationPattern) -> Iterator[Found]:
+    """The declarations ``pattern`` (from :func:`declaration_pattern`) finds in ``css``."""
+    for match in pattern.finditer(css):
+        raw = match.group("value")
+        trimmed = raw.rstrip()  # trailing whitespace stays in the text, outside the declaration
+        important = bool(_IMPORTANT.search(trimmed))
+        value = _IMPORTANT.sub("", trimmed) if important else trimmed
+        end = match.end("value") - (len(raw) - len(trimmed))
+        yield Found(match.start("name"), end, match.group("name").lower(), value.strip(), important)
+
+
+def rewrite_stylesheet(css: str, pattern: DeclarationPattern, rewrite: Rewrite, memo: dict | None = None) -> tuple[str, int]:
+    """Rewrite the declarations ``pattern`` finds; returns the new text and how many changed.
+
+    ``memo`` caches the callback's answers by ``(name, value, important)`` across the blocks
+    of a page: real stylesheets repeat the same few values hundreds of times.
+    """
+    parts: list[str] = []
+    position = changed = 0
+    memo = {} if memo is None else memo
+    for found in find_declarations(css, pattern):
+        key = (found.name, found.value, found.important)
+        if key in memo:
+            replacement = memo[key]
+        else:
+            replacement = memo[key] = rewrite(*key)
+        if replacement is None:
+            continue
+        parts.append(css[position:found.start])
+        parts.append(replacement)
+        position = found.end
+        changed += 1
+    if not changed:
+        return css, 0
+    parts.append(css[position:])
+    return "".join(parts), changed
+
+
+def rewrite_style_attribute(style: str, rewrite: Rewrite) -> tuple[str, int]:
+    """Rewrite every declaration of a ``style`` attribute; returns the new value and the count."""
+    declarations = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+    out: list[str] = []
+    changed = 0
+    for node in declarations:
+        if node.type != "declaration":
+            continue  # parse errors: the browser drops them too
+        value = tinycss2.serialize(node.value).strip()
+        replacement = rewrite(node.lower_name, value, node.important)
+        if replacement is None:
+            out.append(f"{node.name}: {value}{' !important' if node.important else ''}")
+        else:
+            changed += 1
+            if replacement:
+                out.append(replacement)
+    if not changed:
+        return style, 0
+    return "; ".join(out), changed
+
+
+def value_tokens(value: str) -> list:
+    """The component values of a declaration value, whitespace and comments dropped."""
+    return [
+        token for token in tinycss2.parse_component_value_list(value, skip_comments=True)
+        if token.type != "whitespace"
+    ]
+
+
+def stylesheet_elements(root) -> Iterator:
+    """The ``<style>`` elements of a tree (any media), in document order."""
+    return root.iter("style")
+
+
+def styled_elements(root) -> Iterator:
+    """Elements with a ``style`` attribute, in document order."""
+    return (element for element in root.iter() if isinstance(element.tag, str) and element.get("style"))

@@ -1,0 +1,83 @@
+import pytest
+
+from a11yrender.css import (
+    declaration_pattern, find_declarations, rewrite_style_attribute, rewrite_stylesheet, value_tokens,
+)
+
+SIZES = declaration_pattern(["font-size", "font", "line-height"])
+
+
+def found(css, pattern=SIZES):
+    return [(f.name, f.value, f.important) for f in find_declarations(css, pattern)]
+
+
+def test_finds_declarations_in_rules_at_rules_and_nesting():
+    css = """
+    body{font-size:12px;color:#666}
+    @media (max-width:600px){ .a { FONT : bold 12px/1.2 "宋体", serif !important } }
+    .b{ color:red; line-height : 18px }
+    .c { .d { font-size: .8em } }
+    """
+    assert found(css) == [
+        ("font-size", "12px", False), ("font", 'bold 12px/1.2 "宋体", serif', True),
+        ("line-height", "18px", False), ("font-size", ".8em", False),
+    ]
+
+
+def test_longer_names_win_and_other_properties_are_ignored():
+    assert found("a{font-family:x;font-size-adjust:1;font-size:1px}") == [("font-size", "1px", False)]
+
+
+def test_values_with_urls_strings_and_comments_are_whole():
+    pattern = declaration_pattern(["background"])
+    css = 'a{background:url(data:image/png;base64,AAA;BBB) no-repeat /* ; */ "x;y"}b{background:#fff}'
+    assert found(css, pattern) == [
+        ("background", 'url(data:image/png;base64,AAA;BBB) no-repeat /* ; */ "x;y"', False),
+        ("background", "#fff", False),
+    ]
+
+
+def test_selectors_and_media_queries_are_not_declarations():
+    assert found("@media (font-size:1px) {} font-size:2px {} a{}") == []
+
+
+def test_rewrite_keeps_everything_else_byte_for_byte():
+    css = "/* head */ body { color:#666; font-size:12px } .x{font-size:9pt!important;margin:0}"
+    out, n = rewrite_stylesheet(css, SIZES, lambda name, value, imp: f"{name}:24px" if value != "24px" else None)
+    assert n == 2
+    assert out == "/* head */ body { color:#666; font-size:24px } .x{font-size:24px;margin:0}"
+
+
+def test_rewrite_can_remove_and_memoises():
+    calls = []
+
+    def rewrite(name, value, important):
+        calls.append(value)
+        return ""
+
+    out, n = rewrite_stylesheet("a{font-size:1px}b{font-size:1px}c{font-size:2px}", SIZES, rewrite)
+    assert out == "a{}b{}c{}" and n == 3 and calls == ["1px", "2px"]
+
+
+def test_unchanged_stylesheet_is_the_same_object():
+    css = "a{font-size:30px}"
+    out, n = rewrite_stylesheet(css, SIZES, lambda *a: None)
+    assert out is css and n == 0
+
+
+def test_style_attribute_rewrite():
+    out, n = rewrite_style_attribute(
+        "font-size:12px; color: #999 !important; bogus", lambda name, v, imp: "font-size:24px" if name == "font-size" else None,
+    )
+    assert n == 1 and out == "font-size:24px; color: #999 !important"
+
+
+def test_value_tokens():
+    assert [t.type for t in value_tokens("bold 12px/1.5 'a b', serif")] == [
+        "ident", "dimension", "literal", "number", "string", "literal", "ident",
+    ]
+
+
+@pytest.mark.parametrize("css", ["", "}", "{", "a{font-size:", "a{font-size:1px", "a{b{c{font-size:1px}}}}}}"])
+def test_broken_css_does_not_raise(css):
+    rewrite_stylesheet(css, SIZES, lambda *a: "font-size:24px")
