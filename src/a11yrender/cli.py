@@ -59,6 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("modes", help="list the modes, in the order they run")
     p.set_defaults(run=run_modes)
+
+    p = commands.add_parser("check", help="measure a page in Chromium against what its version promises")
+    p.add_argument("target", help="a page file, or an http(s):// URL (fetched because you name it)")
+    p.add_argument("-m", "--mode", action="append", default=[], metavar="MODES",
+                   help="render in these modes first (default: check the page as it is)")
+    p.add_argument("--width", type=int, action="append", metavar="PX", help="viewport width (repeatable; default 1280 and 320)")
+    p.add_argument("--profile", choices=["wcag", "elder", "contrast"],
+                   help="requirements to check (default: what the modes promise; wcag for a page as it is)")
+    p.add_argument("--compare", action="store_true", help="also check the page as it is, side by side")
+    p.add_argument("--report", default="a11yrender-report", metavar="DIR",
+                   help="directory for report.json, report.html and screenshots (default: a11yrender-report)")
+    p.add_argument("--axe", default="serious", choices=["minor", "moderate", "serious", "critical", "off"],
+                   help="fail on axe-core violations of this impact or worse (default: serious)")
+    p.add_argument("--encoding", help="the page's charset when known from outside")
+    p.set_defaults(run=run_check)
     return parser
 
 
@@ -90,6 +105,26 @@ def run_render(args) -> int:
         for diagnostic in result.diagnostics:
             print(f"{PROG}: {diagnostic.severity}: {diagnostic}", file=sys.stderr)
     return EXIT_OK
+
+
+def run_check(args) -> int:
+    from .checks.audit import PROFILES
+    from .checks.report import summary_table, write_reports
+    from .checks.runner import check_page
+
+    modes = [name for value in args.mode for name in value.split(",") if name.strip()]
+    if not args.target.startswith(("http://", "https://")) and not Path(args.target).is_file():
+        raise OptionsError(f"{args.target}: no such file")
+    report_dir = Path(args.report)
+    audits = check_page(
+        args.target, modes, widths=args.width, profile=PROFILES[args.profile] if args.profile else None,
+        compare=args.compare, report_dir=report_dir, encoding=args.encoding,
+        axe_impact=None if args.axe == "off" else args.axe,
+    )
+    json_path, html_path = write_reports(audits, report_dir)
+    print(summary_table(audits))
+    print(f"reports: {json_path} {html_path}")
+    return EXIT_OK if all(a.passed for a in audits) else EXIT_FAILED
 
 
 def run_modes(args) -> int:

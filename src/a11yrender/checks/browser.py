@@ -79,11 +79,13 @@ def launch(playwright, executable: str | None = None):
 
 
 def open_html(page, html: str | bytes, *, base_dir: str | os.PathLike | None = None,
-              name: str = "index.html", width: int | None = None, allow_network: bool = False) -> str:
+              name: str = "index.html", width: int | None = None, allow_network: bool = False,
+              content_type: str = "text/html; charset=utf-8") -> str:
     """Load ``html`` into the Playwright ``page`` as if served at ``ORIGIN/name``.
 
     Relative URLs are answered from ``base_dir`` (never outside it); everything else is
-    aborted unless ``allow_network``. Returns the page's URL.
+    aborted unless ``allow_network``. ``content_type`` lets an SVG or XML document be served as
+    what it is. Returns the page's URL.
     """
     body = html.encode("utf-8") if isinstance(html, str) else html
     root = Path(base_dir).resolve() if base_dir is not None else None
@@ -95,7 +97,7 @@ def open_html(page, html: str | bytes, *, base_dir: str | os.PathLike | None = N
             return route.continue_() if allow_network else route.abort()
         path = unquote(urlsplit(request_url).path).lstrip("/")
         if path == name:
-            return route.fulfill(status=200, body=body, headers={"content-type": "text/html; charset=utf-8"})
+            return route.fulfill(status=200, body=body, headers={"content-type": content_type})
         if root is not None:
             candidate = (root / path).resolve()
             if candidate.is_file() and candidate.is_relative_to(root):

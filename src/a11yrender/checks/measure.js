@@ -10,6 +10,8 @@
   ].join(",");
   const TEXT_INPUTS = new Set(["", "text", "search", "email", "url", "tel", "number", "password", "date", "time", "datetime-local", "month", "week"]);
   const BUTTON_INPUTS = new Set(["submit", "reset", "button"]);
+  // Regions a site marks as its main content (MIIT's ergodic="article" included).
+  const MAIN_CONTENT = "main, [role=main], article, [ergodic=article]";
 
   function cssPath(el) {
     const parts = [];
@@ -79,6 +81,7 @@
       color: s.webkitTextFillColor || s.color,
       textAlign: s.textAlign,
       textShadow: s.textShadow !== "none",
+      shadows: s.textShadow === "none" ? "" : s.textShadow,
       letterSpacing: s.letterSpacing,
       wordSpacing: s.wordSpacing,
     };
@@ -89,23 +92,53 @@
       selector: cssPath(el), tag: el.localName, kind, text: text.replace(/\s+/g, " ").trim().slice(0, 200),
       rect: rectOf(rects[0]), lines: rects.length, opacity: opacityOf(el), backgrounds: backgrounds(el),
       lang: (el.closest("[lang]") || document.documentElement).getAttribute("lang") || "",
+      main: !!el.closest(MAIN_CONTENT),
     });
+  }
+
+  // Text nodes in document order, entering open shadow roots (their text inherits from the host).
+  function* textNodes(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) yield node;
+      else if (node.shadowRoot) yield* textNodes(node.shadowRoot);
+    }
+  }
+
+  function ownerElement(node) {
+    return node.parentElement || (node.parentNode && node.parentNode.host) || null;
+  }
+
+  // Inactive user interface components are exempt from contrast (WCAG 1.4.3): a disabled
+  // control, anything in a disabled fieldset or aria-disabled group, and a disabled control's label.
+  function disabled(el) {
+    if (el.closest(":disabled, [aria-disabled=true]")) return true;
+    const label = el.closest("label");
+    if (label && label.control && (label.control.disabled || label.control.closest("[aria-disabled=true]"))) return true;
+    const holder = el.closest("[id]");
+    if (holder) {
+      const users = document.querySelectorAll(`[aria-labelledby~="${CSS.escape(holder.id)}"]`);
+      for (const user of users) if (user.matches(":disabled, [aria-disabled=true]")) return true;
+    }
+    return false;
   }
 
   function textRuns() {
     const out = [];
-    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const node of textNodes(document.body || document.documentElement)) {
       if (!node.data.trim()) continue;
-      const el = node.parentElement;
+      const el = ownerElement(node);
       if (!el || SKIP.has(el.tagName) || el.closest("svg title, svg desc, select")) continue;
       const s = getComputedStyle(el);
       if (s.visibility !== "visible" || s.display === "none") continue;
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (!rects.length || concealed(el, rects)) continue;
-      out.push(run(el, node.data, "text", rects));
+      const item = run(el, node.data, el.namespaceURI === "http://www.w3.org/2000/svg" ? "svg" : "text", rects);
+      if (item.kind === "svg" && s.fill && s.fill.startsWith("rgb")) item.color = s.fill;
+      item.disabled = disabled(el);
+      out.push(item);
     }
     for (const el of document.querySelectorAll("input, textarea, select")) {
       const type = (el.getAttribute("type") || "").toLowerCase();
@@ -113,8 +146,10 @@
       const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (!rects.length || getComputedStyle(el).visibility !== "visible" || concealed(el, rects)) continue;
       const value = el.localName === "select" ? (el.selectedOptions[0] || {}).text || "" : el.value;
-      if (value && value.trim()) out.push(run(el, value, "control", rects));
-      else if (el.placeholder && el.placeholder.trim()) out.push(run(el, el.placeholder, "placeholder", rects, "::placeholder"));
+      let item = null;
+      if (value && value.trim()) item = run(el, value, "control", rects);
+      else if (el.placeholder && el.placeholder.trim()) item = run(el, el.placeholder, "placeholder", rects, "::placeholder");
+      if (item) { item.disabled = disabled(el); out.push(item); }
     }
     return out;
   }
@@ -146,17 +181,24 @@
     };
   }
 
+  function blockOf(node) {
+    let block = node.nodeType === Node.ELEMENT_NODE ? node.parentElement : ownerElement(node);
+    while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    return block;
+  }
+
+  // A target in a sentence: an inline element whose line box holds text that is not part of
+  // any target (separators such as "|" do not count). WCAG 2.5.5/2.5.8 exempt such targets.
   function isInline(el) {
     if (getComputedStyle(el).display !== "inline") return false;
-    let block = el.parentElement;
-    while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    const block = blockOf(el);
     if (!block) return false;
-    // Text of the block that is not inside any target: the target sits in a sentence.
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.data.trim()) continue;
       const owner = node.parentElement;
-      if (owner && owner.closest(TARGETS) && block.contains(owner.closest(TARGETS))) continue;
+      if (!owner || blockOf(node) !== block) continue; // text of a nested block, another line box
+      if (owner.closest(TARGETS) && block.contains(owner.closest(TARGETS))) continue;
       if (/^[\s|·•\/\\,，、:：;；()（）\[\]【】-]+$/.test(node.data)) continue;
       return true;
     }
@@ -181,18 +223,169 @@
     return out;
   }
 
+  // Each element that sets lang, with the text it governs: visible text (or image alt text)
+  // whose nearest lang-setting ancestor it is.
   function languages() {
     const root = document.documentElement;
     const parts = [];
+    const range = document.createRange();
     for (const el of document.querySelectorAll("body [lang], body [xml\\:lang]")) {
+      const own = [];
+      for (const node of textNodes(el)) {
+        const owner = ownerElement(node);
+        if (!node.data.trim() || !owner || owner.closest("[lang]") !== el || SKIP.has(owner.tagName)) continue;
+        if (getComputedStyle(owner).visibility !== "visible") continue;
+        range.selectNodeContents(node);
+        if (![...range.getClientRects()].some((r) => r.width > 0 && r.height > 0)) continue;
+        own.push(node.data);
+      }
+      for (const img of el.querySelectorAll("img[alt], area[alt], input[type=image][alt]")) {
+        if (img.closest("[lang]") === el && img.getAttribute("alt").trim()) own.push(img.getAttribute("alt"));
+      }
       parts.push({
         selector: cssPath(el), tag: el.localName,
         lang: el.getAttribute("lang") ?? el.getAttribute("xml:lang"),
-        text: (el.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80),
+        text: own.join(" ").replace(/\s+/g, " ").trim().slice(0, 80),
       });
     }
     return { document: root.getAttribute("lang"), xmlLang: root.getAttribute("xml:lang"), parts };
   }
 
-  return { textRuns, overflow, targets, languages };
+  // WCAG 1.4.12: with the four spacings forced on every element, which text is cut off
+  // by a box that hides overflow, and which lines of different texts overlap.
+  const SPACING_CSS = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;" +
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+
+  function textLineRects() {
+    const out = [];
+    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim()) continue;
+      const el = node.parentElement;
+      if (!el || SKIP.has(el.tagName)) continue;
+      if (getComputedStyle(el).visibility !== "visible") continue;
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (rects.length && !concealed(el, rects)) out.push({ node, el, rects });
+    }
+    return out;
+  }
+
+  function textSpacing() {
+    const style = document.createElement("style");
+    style.textContent = SPACING_CSS;
+    (document.head || document.documentElement).appendChild(style);
+    try {
+      const lines = textLineRects();
+      const clipped = [];
+      for (const { el, rects, node } of lines) {
+        for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+          const s = getComputedStyle(a);
+          const hideX = s.overflowX === "hidden" || s.overflowX === "clip";
+          const hideY = s.overflowY === "hidden" || s.overflowY === "clip";
+          if (!hideX && !hideY) continue;
+          const box = a.getBoundingClientRect();
+          const inner = { left: box.left + a.clientLeft, top: box.top + a.clientTop };
+          inner.right = inner.left + a.clientWidth;
+          inner.bottom = inner.top + a.clientHeight;
+          const cut = rects.some((r) => (hideX && (r.right > inner.right + 1 || r.left < inner.left - 1)) ||
+                                        (hideY && (r.bottom > inner.bottom + 1 || r.top < inner.top - 1)));
+          if (cut) {
+            clipped.push({ selector: cssPath(el), clippedBy: cssPath(a), text: node.data.replace(/\s+/g, " ").trim().slice(0, 80) });
+            break;
+          }
+        }
+      }
+      // Overlap of line boxes of different text nodes, found through a coarse grid.
+      const CELL = 64, grid = new Map(), overlaps = [], seen = new Set();
+      lines.forEach((line, index) => {
+        for (const r of line.rects) {
+          for (let gx = Math.floor(r.left / CELL); gx <= Math.floor(r.right / CELL); gx++) {
+            for (let gy = Math.floor((r.top + scrollY) / CELL); gy <= Math.floor((r.bottom + scrollY) / CELL); gy++) {
+              const key = gx + "," + gy;
+              if (!grid.has(key)) grid.set(key, []);
+              grid.get(key).push([index, r]);
+            }
+          }
+        }
+      });
+      for (const cell of grid.values()) {
+        for (let i = 0; i < cell.length; i++) {
+          for (let j = i + 1; j < cell.length; j++) {
+            const [a, ra] = cell[i], [b, rb] = cell[j];
+            if (a === b) continue;
+            const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (w > 2 && h > 2 && h > 0.25 * Math.min(ra.height, rb.height)) {
+              const key = Math.min(a, b) + ":" + Math.max(a, b);
+              if (seen.has(key)) continue;
+              seen.add(key);
+              overlaps.push({
+                selector: cssPath(lines[a].el), other: cssPath(lines[b].el),
+                text: lines[a].node.data.replace(/\s+/g, " ").trim().slice(0, 60),
+                otherText: lines[b].node.data.replace(/\s+/g, " ").trim().slice(0, 60),
+              });
+              if (overlaps.length >= 50) break;
+            }
+          }
+        }
+      }
+      return { clipped: clipped.slice(0, 50), overlaps, texts: lines.length };
+    } finally {
+      style.remove();
+    }
+  }
+
+  // Spacing declared !important in style attributes, which a reader's own stylesheet cannot
+  // override (the ACT text-spacing rules), with the values the affected text really gets.
+  const SPACING_PROPERTIES = ["letter-spacing", "word-spacing", "line-height"];
+
+  function spacingOverrides() {
+    const out = [];
+    for (const el of document.querySelectorAll("[style]")) {
+      for (const property of SPACING_PROPERTIES) {
+        if (el.style.getPropertyPriority(property) !== "important") continue;
+        const declared = el.style.getPropertyValue(property).trim();
+        const affected = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.data.trim()) continue;
+          const parent = node.parentElement;
+          let owner = parent;
+          while (owner && owner !== el && !(owner.style && owner.style.getPropertyValue(property))) owner = owner.parentElement;
+          if (owner !== el) continue; // a nearer element sets its own value for this text
+          const s = getComputedStyle(parent);
+          if (s.visibility !== "visible") continue;
+          range.selectNodeContents(node);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+          if (!rects.length || concealed(parent, rects)) continue;
+          const lineTops = new Set(rects.map((r) => Math.round(r.top)));
+          const value = s.getPropertyValue(property);
+          affected.push({
+            selector: cssPath(parent), fontSize: parseFloat(s.fontSize),
+            computed: value === "normal" ? null : parseFloat(value), lines: lineTops.size,
+            text: node.data.replace(/\s+/g, " ").trim().slice(0, 60),
+          });
+        }
+        out.push({ selector: cssPath(el), property, declared, affected });
+      }
+    }
+    return out;
+  }
+
+  function viewportMeta() {
+    return [...document.querySelectorAll("meta[name='viewport' i]")].map((m) => m.getAttribute("content"));
+  }
+
+  function documentKind() {
+    const root = document.documentElement;
+    // Chromium shows an XML document without a stylesheet through its own HTML tree viewer;
+    // that viewer is not the page.
+    const viewer = !!document.getElementById("xml-viewer-style");
+    return { html: root instanceof HTMLHtmlElement && !viewer, namespace: root.namespaceURI, tag: root.localName };
+  }
+
+  return { textRuns, overflow, targets, languages, textSpacing, spacingOverrides, viewportMeta, documentKind };
 })()

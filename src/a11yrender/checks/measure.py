@@ -8,6 +8,7 @@ same objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,22 @@ class Rect:
     @property
     def right(self) -> float:
         return self.x + self.width
+
+
+@dataclass(frozen=True, slots=True)
+class Shadow:
+    """One text-shadow layer."""
+
+    colour: RGBA
+    x: float
+    y: float
+    blur: float
+
+    @property
+    def halo(self) -> bool:
+        """A shadow whose blur reaches past its offset surrounds the glyphs: the text is read
+        against the shadow, not against the box behind it."""
+        return self.blur + 1e-6 >= (self.x ** 2 + self.y ** 2) ** 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +66,25 @@ class TextRun:
     text_align: str
     text_shadow: bool
     lang: str
+    #: Part of an inactive control (WCAG exempts it from contrast).
+    disabled: bool = False
+    shadows: tuple[Shadow, ...] = ()
+    #: Inside the page's main content (``main``, ``role=main``, ``article``, ``ergodic=article``).
+    main: bool = False
+
+    @property
+    def backdrop(self) -> RGBA:
+        """What the glyphs are read against: a surrounding shadow if any, else the background."""
+        halo = next((shadow for shadow in self.shadows if shadow.halo), None)
+        return composite(halo.colour, self.background) if halo is not None else self.background
 
     @property
     def contrast(self) -> float | None:
-        """WCAG contrast of the text against the composited background behind it."""
+        """WCAG contrast of the text against what it is read against (see :attr:`backdrop`)."""
         if self.colour is None:
             return None
         colour = RGBA(self.colour.r, self.colour.g, self.colour.b, self.colour.a * self.opacity)
-        return contrast_ratio(colour, self.background)
+        return contrast_ratio(colour, self.backdrop)
 
     @property
     def large(self) -> bool:
@@ -147,6 +175,87 @@ def languages(page) -> Languages:
     return Languages(raw["document"], raw["xmlLang"], parts)
 
 
+@dataclass(frozen=True, slots=True)
+class ClippedText:
+    selector: str
+    clipped_by: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverlappingText:
+    selector: str
+    other: str
+    text: str
+    other_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpacing:
+    """Text cut off or overlapping once WCAG 1.4.12's spacings are forced on the page."""
+
+    clipped: list[ClippedText]
+    overlaps: list[OverlappingText]
+    texts: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpacedText:
+    selector: str
+    font_size: float
+    computed: float | None  # px; None for "normal"
+    lines: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpacingOverride:
+    """A spacing property declared ``!important`` in a style attribute, and the text it reaches."""
+
+    selector: str
+    property: str
+    declared: str
+    affected: list[SpacedText]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    html: bool
+    namespace: str | None
+    tag: str
+
+
+def text_spacing(page) -> TextSpacing:
+    """Force line-height 1.5, letter-spacing 0.12em, word-spacing 0.16em and paragraph spacing
+    2em on every element (WCAG 1.4.12), report clipped and overlapping text, then undo it."""
+    raw = _call(page, "textSpacing")
+    return TextSpacing(
+        [ClippedText(c["selector"], c["clippedBy"], c["text"]) for c in raw["clipped"]],
+        [OverlappingText(o["selector"], o["other"], o["text"], o["otherText"]) for o in raw["overlaps"]],
+        raw["texts"],
+    )
+
+
+def spacing_overrides(page) -> list[SpacingOverride]:
+    """Letter/word spacing and line height set ``!important`` in style attributes."""
+    return [
+        SpacingOverride(o["selector"], o["property"], o["declared"], [
+            SpacedText(a["selector"], a["fontSize"], a["computed"], a["lines"], a["text"]) for a in o["affected"]
+        ])
+        for o in _call(page, "spacingOverrides")
+    ]
+
+
+def viewport_meta(page) -> list[str | None]:
+    """The ``content`` of every ``<meta name="viewport">``."""
+    return _call(page, "viewportMeta")
+
+
+def document_kind(page) -> DocumentKind:
+    raw = _call(page, "documentKind")
+    return DocumentKind(raw["html"], raw["namespace"], raw["tag"])
+
+
 def effective_background(layers: list[dict]) -> RGBA:
     """Composite background colours, listed from the element outwards, over the white canvas."""
     colour = WHITE
@@ -176,4 +285,24 @@ def _text_run(raw: dict) -> TextRun:
         colour=parse_colour(raw["color"]), background=effective_background(raw["backgrounds"]),
         background_image=image, opacity=raw["opacity"], rect=Rect(**raw["rect"]), lines=raw["lines"],
         text_align=raw["textAlign"], text_shadow=raw["textShadow"], lang=raw["lang"],
+        disabled=raw.get("disabled", False), shadows=parse_shadows(raw.get("shadows", "")), main=raw.get("main", False),
     )
+
+
+_SHADOW_LAYERS = re.compile(r",(?![^(]*\))")
+_LENGTH = re.compile(r"(-?[\d.]+)px")
+
+
+def parse_shadows(computed: str) -> tuple[Shadow, ...]:
+    """Parse a computed ``text-shadow`` (``rgb(...) 2px 2px 4px, ...``)."""
+    shadows = []
+    for layer in _SHADOW_LAYERS.split(computed or ""):
+        layer = layer.strip()
+        if not layer or layer == "none":
+            continue
+        colour_end = layer.find(")") + 1 if layer.startswith(("rgb", "color", "hsl", "lab", "lch", "ok")) else 0
+        colour = parse_colour(layer[:colour_end]) if colour_end else None
+        lengths = [float(v) for v in _LENGTH.findall(layer[colour_end:])] + [0.0, 0.0, 0.0]
+        if colour is not None:
+            shadows.append(Shadow(colour, lengths[0], lengths[1], lengths[2]))
+    return tuple(shadows)
