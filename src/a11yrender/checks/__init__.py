@@ -3,19 +3,25 @@
 Give these functions a Playwright page (opened with :func:`open_html`, or any page) and they
 return plain data: every visible text run with its font size, line height, colour, effective
 background and contrast ratio; the horizontal overflow at a viewport width; the box of every
-link, button and control; the languages declared.
+link, button and control; the languages declared; text cut off under WCAG 1.4.12 spacing.
+:mod:`.requirements` turns measurements into pass/fail :class:`Check` results,
+:mod:`.audit` runs a whole profile (wcag, elder, contrast), :mod:`.plugin` is the pytest
+plugin and :mod:`.act` maps the W3C ACT rules onto the same checks.
 """
 
 from .browser import (
     CHROMIUM_ARGS, DESKTOP_WIDTH, NARROW_WIDTH, BrowserError, chromium_path, launch, launch_options, open_html,
 )
 from .measure import (
-    Languages, LangPart, Offender, Overflow, Rect, Target, TextRun, effective_background, languages, overflow,
-    targets, text_runs,
+    Languages, LangPart, Offender, Overflow, Rect, Target, TextRun, TextSpacing, effective_background, languages,
+    overflow, spacing_overrides, targets, text_runs, text_spacing, viewport_meta,
 )
+from .requirements import Check, Finding
+from .audit import PROFILES, Profile, audit, profile_for
 
 __all__ = [
     "CHROMIUM_ARGS", "DESKTOP_WIDTH", "NARROW_WIDTH", "BrowserError", "chromium_path", "launch", "launch_options",
     "open_html", "Languages", "LangPart", "Offender", "Overflow", "Rect", "Target", "TextRun",
-    "effective_background", "languages", "overflow", "targets", "text_runs",
+    "effective_background", "languages", "overflow", "targets", "text_runs", "TextSpacing", "spacing_overrides",
+    "text_spacing", "viewport_meta", "Check", "Finding", "PROFILES", "Profile", "audit", "profile_for",
 ]

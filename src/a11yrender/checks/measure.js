@@ -13,63 +13,89 @@
   // Regions a site marks as its main content (MIIT's ergodic="article" included).
   const MAIN_CONTENT = "main, [role=main], article, [ergodic=article]";
 
-  function cssPath(el) {
-    const parts = [];
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      if (e.id && document.querySelectorAll("#" + CSS.escape(e.id)).length === 1) {
-        parts.unshift("#" + CSS.escape(e.id));
-        break;
-      }
-      let part = e.localName;
-      const parent = e.parentElement;
-      if (parent) {
-        const same = [...parent.children].filter((c) => c.localName === e.localName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(e) + 1})`;
-      }
-      parts.unshift(part);
-      if (e.localName === "body" || e.localName === "html") break;
-    }
-    return parts.join(" > ");
+  // Everything derived from an element's ancestors is memoised: a page has thousands of text
+  // nodes sharing a few hundred ancestors, and each measurement call starts fresh.
+  function memo(fn) {
+    const cache = new Map();
+    return (el) => {
+      if (!cache.has(el)) cache.set(el, fn(el));
+      return cache.get(el);
+    };
   }
+
+  let idCounts = null;
+  function uniqueId(el) {
+    if (!el.id) return false;
+    if (idCounts === null) {
+      idCounts = new Map();
+      for (const e of document.querySelectorAll("[id]")) idCounts.set(e.id, (idCounts.get(e.id) || 0) + 1);
+    }
+    return idCounts.get(el.id) === 1;
+  }
+
+  // For each parent, each child's :nth-of-type position and how many siblings share its tag.
+  const positions = memo((parent) => {
+    const index = new Map(), counts = new Map();
+    for (const child of parent.children) {
+      const n = (counts.get(child.localName) || 0) + 1;
+      counts.set(child.localName, n);
+      index.set(child, n);
+    }
+    return { index, counts };
+  });
+
+  const cssPath = memo((el) => {
+    if (!el || el.nodeType !== 1) return "";
+    if (uniqueId(el)) return "#" + CSS.escape(el.id);
+    let part = el.localName;
+    const parent = el.parentElement;
+    if (parent) {
+      const { index, counts } = positions(parent);
+      if (counts.get(el.localName) > 1) part += `:nth-of-type(${index.get(el)})`;
+    }
+    if (!parent || el.localName === "body" || el.localName === "html") return part;
+    return cssPath(parent) + " > " + part;
+  });
 
   function rectOf(r) {
     return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
   }
 
-  // Hidden from sight although laid out: clipped to a pixel (the sr-only pattern) or
-  // moved off the page.
+  // An element or ancestor clipped to a pixel (the sr-only pattern) or by clip-path inset(50%).
+  const clippedAway = memo((el) => {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    const s = getComputedStyle(el);
+    if (s.clipPath && /inset\(\s*50%/.test(s.clipPath)) return true;
+    if (s.overflow !== "visible" || s.clip !== "auto" || s.clipPath !== "none") {
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1.5 || box.height <= 1.5) return true;
+    }
+    return clippedAway(el.parentElement);
+  });
+
+  // Hidden from sight although laid out: clipped away, or moved off the page.
   function concealed(el, rects) {
     const doc = document.scrollingElement || document.documentElement;
     if (rects.every((r) => r.right + scrollX < 0 || r.bottom + scrollY < 0 || r.left + scrollX > doc.scrollWidth + 1)) return true;
-    for (let e = el; e && e !== document.body; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      const box = e.getBoundingClientRect();
-      const tiny = box.width <= 1.5 || box.height <= 1.5;
-      if (tiny && (s.overflow !== "visible" || s.clip !== "auto" || s.clipPath !== "none")) return true;
-      if (s.clipPath && /inset\(\s*50%/.test(s.clipPath)) return true;
-    }
-    return false;
+    return clippedAway(el);
   }
 
-  function opacityOf(el) {
-    let o = 1;
-    for (let e = el; e; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity);
-    return o;
-  }
+  const opacityOf = memo((el) => {
+    if (!el) return 1;
+    return parseFloat(getComputedStyle(el).opacity) * opacityOf(el.parentElement);
+  });
 
   // Background layers from the element outwards, stopping at the first opaque colour.
-  function backgrounds(el) {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      const image = s.backgroundImage !== "none";
-      layers.push({ color: s.backgroundColor, image, selector: image ? cssPath(e) : null });
-      const m = /rgba?\(([^)]+)\)/.exec(s.backgroundColor);
-      const alpha = m ? m[1].split(/[ ,/]+/).filter(Boolean)[3] : undefined;
-      if (m && (alpha === undefined || parseFloat(alpha) >= 1)) break;
-    }
-    return layers;
-  }
+  const backgrounds = memo((el) => {
+    if (!el) return [];
+    const s = getComputedStyle(el);
+    const image = s.backgroundImage !== "none";
+    const layer = { color: s.backgroundColor, image, selector: image ? cssPath(el) : null };
+    const m = /rgba?\(([^)]+)\)/.exec(s.backgroundColor);
+    const alpha = m ? m[1].split(/[ ,/]+/).filter(Boolean)[3] : undefined;
+    if (m && (alpha === undefined || parseFloat(alpha) >= 1)) return [layer];
+    return [layer, ...backgrounds(el.parentElement)];
+  });
 
   function style(el, pseudo) {
     const s = getComputedStyle(el, pseudo);
@@ -111,17 +137,28 @@
 
   // Inactive user interface components are exempt from contrast (WCAG 1.4.3): a disabled
   // control, anything in a disabled fieldset or aria-disabled group, and a disabled control's label.
-  function disabled(el) {
+  // Ids that disabled controls use as their labels (aria-labelledby), found once per call.
+  let disabledLabelIds = null;
+  function labelsOfDisabled() {
+    if (disabledLabelIds === null) {
+      disabledLabelIds = new Set();
+      for (const user of document.querySelectorAll("[aria-labelledby]")) {
+        if (user.matches(":disabled, [aria-disabled=true]")) {
+          for (const id of user.getAttribute("aria-labelledby").split(/\s+/)) if (id) disabledLabelIds.add(id);
+        }
+      }
+    }
+    return disabledLabelIds;
+  }
+
+  const disabled = memo((el) => {
     if (el.closest(":disabled, [aria-disabled=true]")) return true;
     const label = el.closest("label");
     if (label && label.control && (label.control.disabled || label.control.closest("[aria-disabled=true]"))) return true;
-    const holder = el.closest("[id]");
-    if (holder) {
-      const users = document.querySelectorAll(`[aria-labelledby~="${CSS.escape(holder.id)}"]`);
-      for (const user of users) if (user.matches(":disabled, [aria-disabled=true]")) return true;
-    }
+    const ids = labelsOfDisabled();
+    if (ids.size) for (let e = el; e; e = e.parentElement) if (e.id && ids.has(e.id)) return true;
     return false;
-  }
+  });
 
   function textRuns() {
     const out = [];
@@ -187,22 +224,28 @@
     return block;
   }
 
-  // A target in a sentence: an inline element whose line box holds text that is not part of
-  // any target (separators such as "|" do not count). WCAG 2.5.5/2.5.8 exempt such targets.
-  function isInline(el) {
-    if (getComputedStyle(el).display !== "inline") return false;
-    const block = blockOf(el);
-    if (!block) return false;
+  // Whether a block's own line boxes hold text that is not part of any target (separators
+  // such as "|" do not count): the same answer for every target in the block.
+  const SEPARATORS = /^[\s|·•\/\\,，、:：;；()（）\[\]【】-]+$/;
+  const blockHasSentenceText = memo((block) => {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.data.trim()) continue;
+      if (!node.data.trim() || SEPARATORS.test(node.data)) continue;
       const owner = node.parentElement;
       if (!owner || blockOf(node) !== block) continue; // text of a nested block, another line box
-      if (owner.closest(TARGETS) && block.contains(owner.closest(TARGETS))) continue;
-      if (/^[\s|·•\/\\,，、:：;；()（）\[\]【】-]+$/.test(node.data)) continue;
+      const target = owner.closest(TARGETS);
+      if (target && block.contains(target)) continue;
       return true;
     }
     return false;
+  });
+
+  // A target in a sentence: an inline element in a line box with other text. WCAG 2.5.5 and
+  // 2.5.8 exempt such targets.
+  function isInline(el) {
+    if (getComputedStyle(el).display !== "inline") return false;
+    const block = blockOf(el);
+    return !!block && blockHasSentenceText(block);
   }
 
   function targets() {
