@@ -16,7 +16,7 @@ import time
 from playwright.sync_api import sync_playwright
 
 import a11yrender
-from a11yrender.checks import audit, launch, open_html, profile_for
+from a11yrender.checks import audit_page, launch, open_html, profile_for
 from common import pages
 
 
@@ -46,7 +46,7 @@ def main() -> None:
             context = browser.new_context()
             page = context.new_page()
             open_html(page, html, base_dir=path.parent)
-            results = audit(page, profile)
+            results = audit_page(page, profile)
             context.close()
             times.append(time.perf_counter() - t0)
             failed = sum(not c.passed for c in results)

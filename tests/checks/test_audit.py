@@ -1,7 +1,7 @@
 import pytest
 
 from a11yrender import checks, render
-from a11yrender.checks.audit import PROFILES, audit, combine, profile_for
+from a11yrender.checks.audit import PROFILES, audit_page, combine, profile_for
 
 
 def test_profiles_combine_to_the_stricter_threshold():
@@ -16,7 +16,7 @@ def test_profiles_combine_to_the_stricter_threshold():
 @pytest.mark.browser
 def test_the_elder_profile_catches_the_original_samples_small_text(page, sample_path, sample_dir):
     checks.open_html(page, render(sample_path).html, base_dir=sample_dir)
-    results = audit(page, PROFILES["elder"], widths=[320])
+    results = audit_page(page, PROFILES["elder"], widths=[320])
     failed = {c.requirement for c in results if not c.passed}
     assert {"text-size", "line-height", "not-justified", "reflow", "target-size", "contrast"} <= failed
     assert all(c.width == 320 for c in results)

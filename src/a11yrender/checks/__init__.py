@@ -17,11 +17,11 @@ from .measure import (
     overflow, spacing_overrides, targets, text_runs, text_spacing, viewport_meta,
 )
 from .requirements import Check, Finding
-from .audit import PROFILES, Profile, audit, profile_for
+from .audit import PROFILES, Profile, audit_page, profile_for
 
 __all__ = [
     "CHROMIUM_ARGS", "DESKTOP_WIDTH", "NARROW_WIDTH", "BrowserError", "chromium_path", "launch", "launch_options",
     "open_html", "Languages", "LangPart", "Offender", "Overflow", "Rect", "Target", "TextRun",
     "effective_background", "languages", "overflow", "targets", "text_runs", "TextSpacing", "spacing_overrides",
-    "text_spacing", "viewport_meta", "Check", "Finding", "PROFILES", "Profile", "audit", "profile_for",
+    "text_spacing", "viewport_meta", "Check", "Finding", "PROFILES", "Profile", "audit_page", "profile_for",
 ]

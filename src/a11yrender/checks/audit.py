@@ -81,7 +81,7 @@ def combine(a: Profile, b: Profile) -> Profile:
     )
 
 
-def audit(page, profile: Profile, widths: Iterable[int] | None = None) -> list[Check]:
+def audit_page(page, profile: Profile, widths: Iterable[int] | None = None) -> list[Check]:
     """Measure the open ``page`` at each width and evaluate ``profile``'s requirements."""
     results: list[Check] = []
     for index, width in enumerate(widths or profile.widths):

@@ -138,7 +138,7 @@ class Auditor:
         self.assert_profile("elder", widths)
 
     def audit(self, profile, widths=None):
-        return audit_module.audit(self.page, profile, widths)
+        return audit_module.audit_page(self.page, profile, widths)
 
     @staticmethod
     def _assert(check) -> None:

@@ -8,7 +8,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import Profile, audit, profile_for
+from .audit import Profile, audit_page, profile_for
 from .browser import launch, open_html
 from .requirements import Check
 
@@ -74,7 +74,7 @@ def check_page(target: str, modes: list[str], *, widths: list[int] | None = None
                 if base:
                     html = _with_base(html, base)
                 open_html(page, html, base_dir=base_dir, allow_network=is_url)
-                results = audit(page, chosen_profile, widths)
+                results = audit_page(page, chosen_profile, widths)
                 result = PageAudit(label, target, chosen, chosen_profile.name, results)
                 if report_dir is not None:
                     _screenshots(page, result, report_dir, widths or list(chosen_profile.widths))
