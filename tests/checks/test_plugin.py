@@ -65,3 +65,29 @@ def test_plugin_is_registered_through_its_entry_point():
     from importlib.metadata import entry_points
 
     assert [ep.value for ep in entry_points(group="pytest11") if ep.name == "a11yrender"] == ["a11yrender.checks.plugin"]
+
+
+@pytest.fixture
+def local_site(sample_dir):
+    """The sample folder on a local HTTP server, as a CMS's preview would serve it."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_url_on_a_local_server_as_is_and_rendered(a11y, local_site):
+    a11y.open(f"{local_site}/index.html")
+    assert a11y.page.evaluate("document.images[0].naturalWidth") == 1000  # its own images load
+    with pytest.raises(AssertionError, match="12px"):
+        a11y.assert_text_size(20)
+    a11y.open(f"{local_site}/index.html", mode="original")
+    assert a11y.result.source_encoding == "gb18030"
+    assert a11y.page.evaluate("document.characterSet") == "UTF-8"
+    assert a11y.page.evaluate("document.images[0].naturalWidth") == 1000  # resolved against the server

@@ -80,34 +80,36 @@ def launch(playwright, executable: str | None = None):
 
 def open_html(page, html: str | bytes, *, base_dir: str | os.PathLike | None = None,
               name: str = "index.html", width: int | None = None, allow_network: bool = False,
-              content_type: str = "text/html; charset=utf-8") -> str:
+              content_type: str = "text/html; charset=utf-8", url: str | None = None) -> str:
     """Load ``html`` into the Playwright ``page`` as if served at ``ORIGIN/name``.
 
     Relative URLs are answered from ``base_dir`` (never outside it); everything else is
     aborted unless ``allow_network``. ``content_type`` lets an SVG or XML document be served as
-    what it is. Returns the page's URL.
+    what it is. With ``url`` (a page fetched from a server), the HTML is served at that very
+    URL instead, so its relative URLs and origin are the real ones (requests to the server
+    need ``allow_network``). Returns the page's URL.
     """
     body = html.encode("utf-8") if isinstance(html, str) else html
     root = Path(base_dir).resolve() if base_dir is not None else None
-    url = f"{ORIGIN}/{name}"
+    address = url or f"{ORIGIN}/{name}"
 
     def handle(route):
         request_url = route.request.url
-        if not request_url.startswith(ORIGIN + "/"):
-            return route.continue_() if allow_network else route.abort()
-        path = unquote(urlsplit(request_url).path).lstrip("/")
-        if path == name:
+        if request_url == address:
             return route.fulfill(status=200, body=body, headers={"content-type": content_type})
-        if root is not None:
-            candidate = (root / path).resolve()
-            if candidate.is_file() and candidate.is_relative_to(root):
-                kind = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
-                return route.fulfill(status=200, body=candidate.read_bytes(), headers={"content-type": kind})
-        return route.fulfill(status=404, body=b"")
+        if url is None and request_url.startswith(ORIGIN + "/"):
+            path = unquote(urlsplit(request_url).path).lstrip("/")
+            if root is not None:
+                candidate = (root / path).resolve()
+                if candidate.is_file() and candidate.is_relative_to(root):
+                    kind = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+                    return route.fulfill(status=200, body=candidate.read_bytes(), headers={"content-type": kind})
+            return route.fulfill(status=404, body=b"")
+        return route.continue_() if allow_network else route.abort()
 
     page.unroute("**/*")
     page.route("**/*", handle)
     if width is not None:
         page.set_viewport_size({"width": width, "height": VIEWPORT_HEIGHT})
-    page.goto(url, wait_until="load")
-    return url
+    page.goto(address, wait_until="load")
+    return address

@@ -91,7 +91,7 @@ class Auditor:
             self.html = self.result.html
         else:
             self.html = source.read_bytes() if isinstance(source, Path) else source
-        open_html(self.page, self.html, base_dir=base_dir, width=width, allow_network=url is not None)
+        open_html(self.page, self.html, base_dir=base_dir, width=width, allow_network=url is not None, url=url)
         return self
 
     # -- assertions ---------------------------------------------------------------------

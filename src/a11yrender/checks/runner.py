@@ -70,10 +70,7 @@ def check_page(target: str, modes: list[str], *, widths: list[int] | None = None
             context = chromium.new_context()
             page = context.new_page()
             try:
-                base = _base_url(target) if is_url else None
-                if base:
-                    html = _with_base(html, base)
-                open_html(page, html, base_dir=base_dir, allow_network=is_url)
+                open_html(page, html, base_dir=base_dir, allow_network=is_url, url=target if is_url else None)
                 results = audit_page(page, chosen_profile, widths)
                 result = PageAudit(label, target, chosen, chosen_profile.name, results)
                 if report_dir is not None:
@@ -132,18 +129,3 @@ def _screenshots(page, result: PageAudit, report_dir: Path, widths: list[int]) -
 def _read_url(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (the caller named it)
         return response.read(20 * 1024 * 1024)
-
-
-def _base_url(url: str) -> str:
-    return url.rsplit("/", 1)[0] + "/"
-
-
-def _with_base(html: str, base: str) -> str:
-    """Resolve the page's relative URLs against where it was fetched from."""
-    from ..page import load
-
-    page = load(html)
-    head = page.head
-    if head is not None and head.find("base") is None:
-        head.insert(1, head.makeelement("base", {"href": base}))
-    return page.serialize()
