@@ -52,7 +52,18 @@ FOREIGN_SHARE = 0.15
 #: The Han characters the evidence is built from (CJK Unified Ideographs, the common block).
 _EVIDENCE_CHARACTERS = tuple(chr(c) for c in range(0x4E00, 0xA000))
 
-_SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
+#: A well-formed BCP 47 language tag (RFC 5646 section 2.1, without the irregular
+#: grandfathered tags): language with extended subtags, script, region, variants,
+#: extensions, private use.
+_TAG = re.compile(
+    r"""(?P<prefix>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})
+    (?:-(?P<script>[a-z]{4}))?
+    (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
+    (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
+    (?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*
+    (?:-x(?:-[a-z0-9]{1,8})+)?\Z""",
+    re.I | re.X,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,25 +94,18 @@ class LanguageTag:
 
 
 def parse_tag(value: str | None) -> LanguageTag | None:
-    """Parse a ``lang`` value (``zh-Hant-TW``, ``zh_CN``); None when empty or malformed."""
+    """Parse a ``lang`` value (``zh-Hant-TW``; ``zh_CN`` as locales write it); None when empty
+    or not a well-formed language tag (``content-language: utf-8`` is seen on real pages)."""
     if not value:
         return None
-    subtags = value.strip().replace("_", "-").split("-")
-    if not subtags or not all(_SUBTAG.match(s) for s in subtags) or not subtags[0].isalpha():
+    match = _TAG.match(value.strip().replace("_", "-"))
+    if match is None:
         return None
-    language = subtags[0].lower()
-    if not 2 <= len(language) <= 8:
-        return None
-    prefix = [language]
-    script = region = None
-    rest = subtags[1:]
-    while rest and len(rest[0]) == 3 and rest[0].isalpha():  # extended language (zh-yue)
-        prefix.append(rest.pop(0).lower())
-    if rest and len(rest[0]) == 4 and rest[0].isalpha():
-        script = rest.pop(0).title()
-    if rest and ((len(rest[0]) == 2 and rest[0].isalpha()) or (len(rest[0]) == 3 and rest[0].isdigit())):
-        region = rest.pop(0).upper()
-    return LanguageTag(value, language, "-".join(prefix), script, region)
+    prefix = match["prefix"].lower()
+    script, region = match["script"], match["region"]
+    return LanguageTag(
+        value, prefix.split("-")[0], prefix, script.title() if script else None, region.upper() if region else None,
+    )
 
 
 def converted_tag(tag: LanguageTag | None, script: Script, region: str | None) -> str:

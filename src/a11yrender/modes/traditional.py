@@ -87,13 +87,13 @@ def simplified(page: Page, context) -> Page:
 
 # -- what is converted ----------------------------------------------------------------------
 
-#: Elements whose content is never converted: code and program text, and form fields whose
-#: content is submitted (``textarea``). ``pre`` is here only when it holds code (see
-#: :func:`_is_code_block`): a ``pre`` of poetry is prose.
-KEPT_TAGS = frozenset({
-    "script", "style", "code", "kbd", "samp", "var", "textarea", "xmp", "plaintext", "listing",
-    "iframe", "object", "embed", "noembed", "noframes", "math",
-})
+#: Elements left exactly as they are, attributes included: program text and code. ``pre`` is
+#: one only when it holds code (see :func:`_is_code_block`): a ``pre`` of poetry is prose.
+KEPT_TAGS = frozenset({"script", "style", "code", "kbd", "samp", "var", "xmp", "plaintext", "listing", "math"})
+#: Elements whose content is left as it is (a ``textarea``'s is submitted; the others' is
+#: another document or a fallback for old browsers) but whose ``title``, ``placeholder`` or
+#: ``aria-label`` people read or hear.
+CONTENT_KEPT_TAGS = frozenset({"textarea", "iframe", "object", "embed", "noembed", "noframes"})
 
 #: Elements that end a run of text: blocks, line breaks, table cells, replaced elements and
 #: controls. Every other element (``a``, ``b``, ``span``, ``font``, unknown tags) is inline and
@@ -107,7 +107,7 @@ RUN_BREAKING_TAGS = frozenset({
     "tr", "td", "th", "ul", "br", "img", "input", "button", "area", "map", "audio", "video", "canvas",
     "picture", "source", "track", "svg", "text", "desc", "rt", "rp", "template", "datalist", "output",
     "progress", "meter",
-}) | KEPT_TAGS
+}) | KEPT_TAGS | CONTENT_KEPT_TAGS
 
 _XML_LANG = "xml:lang"
 _XML_LANG_NS = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -136,8 +136,9 @@ READ_META_PROPERTIES = frozenset({"og:title", "og:description", "og:site_name"})
 
 #: How the walk treats an element, by tag: a run break, kept as is, or a ``pre`` (kept when it
 #: holds code). Tags not here are inline.
-_BREAK, _KEEP, _PRE = 1, 2, 3
-_TAG_KINDS = {tag: _BREAK for tag in RUN_BREAKING_TAGS} | {tag: _KEEP for tag in KEPT_TAGS} | {"pre": _PRE}
+_BREAK, _KEEP, _PRE, _FIELD = 1, 2, 3, 4
+_TAG_KINDS = {tag: _BREAK for tag in RUN_BREAKING_TAGS} | {tag: _KEEP for tag in KEPT_TAGS} | {
+    tag: _FIELD for tag in CONTENT_KEPT_TAGS} | {"pre": _PRE}
 #: Attributes that make the walk look at an element more closely than by its tag (a
 #: language, a translate switch, or text people read); and tags that do (their attributes
 #: depend on their type, or their label is their value).
@@ -213,7 +214,7 @@ class _Conversion:
             translate_on, inside = True, False
             for ancestor in element.iterancestors():
                 tag = ancestor.tag
-                if tag in KEPT_TAGS or (tag == "pre" and _is_code_block(ancestor)):
+                if tag in KEPT_TAGS or tag in CONTENT_KEPT_TAGS or (tag == "pre" and _is_code_block(ancestor)):
                     translate_on = None
                     break
                 ancestor_lang = _declared_lang(ancestor)
@@ -339,6 +340,11 @@ class _Conversion:
                 kind = _TAG_KINDS.get(tag)
                 if kind == _KEEP or (kind == _PRE and _is_code_block(child)):
                     self.run += 1
+                elif kind == _FIELD:  # content kept; attributes people read are not
+                    self.run += 1
+                    names = child.keys()
+                    if names and not _MARKING_ATTRIBUTES.isdisjoint(names):
+                        self._walk_marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
                 else:
                     names = child.keys()
                     if tag in _MARKING_TAGS or (names and (
@@ -366,6 +372,7 @@ class _Conversion:
         """An element with a lang, translate or notranslate, or attributes people read."""
         c_chinese, c_lang_on, c_translate_on, c_in_document = chinese, lang_on, translate_on, in_document
         get = child.get
+        first_piece, first_attribute = len(self.pieces), len(self.attributes)
         declared = _declared_lang(child) if not _LANG_ATTRIBUTES.isdisjoint(names) else None
         if declared is not None:
             if not declared.is_chinese:
@@ -391,8 +398,8 @@ class _Conversion:
                         found.append((child, name, value, c_in_document))
             if tag in _MARKING_TAGS or tag in READ_ATTRIBUTES_BY_TAG:
                 self._collect_tag_attributes(child, tag, c_in_document)
-            if declared is not None:
-                self.relabel.append((child, declared, c_in_document))
+        if kind == _FIELD:
+            return
         # A block, or a change of language or of translate state, ends a run.
         breaks = kind is not None or declared is not None or c_translate_on != translate_on
         if breaks:
@@ -401,6 +408,10 @@ class _Conversion:
             self._walk(child, c_chinese, c_lang_on, c_translate_on, c_in_document)
         if breaks:
             self.run += 1
+        if declared is not None and c_lang_on and c_translate_on:
+            texts = [p[2] for p in self.pieces[first_piece:]] + [a[2] for a in self.attributes[first_attribute:]]
+            if has_han("".join(texts)):  # a passage in romanised Chinese says nothing about Han script
+                self.relabel.append((child, declared, c_in_document))
 
     def _collect_tag_attributes(self, element: HtmlElement, tag: str, in_document: bool) -> None:
         """Attributes people read on some elements only, and option labels."""
