@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Sequence
 
 import opencc
@@ -114,28 +115,20 @@ class ScriptConverter:
     # -- length-preserving configurations: cut at the input's offsets --------------------
 
     def _convert_runs_by_offset(self, pieces: Sequence[str], ends: Sequence[int]) -> list[str] | None:
-        parts: list[str] = []
+        sequence: list[str] = []  # the pieces, with a newline (a phrase break) after each run
+        where: list[int] = []  # the index of each piece in the sequence
         start = 0
         for end in ends:
-            parts.extend(pieces[start:end])
-            parts.append("\n")
+            where.extend(range(len(sequence), len(sequence) + end - start))
+            sequence.extend(pieces[start:end])
+            sequence.append("\n")
             start = end
-        text = "".join(parts)
+        text = "".join(sequence)
         converted = self.convert(text)
         if len(converted) != len(text):  # a dictionary that breaks the length property
             return None
-        out: list[str] = []
-        append = out.append
-        position = 0
-        start = 0
-        for end in ends:
-            for index in range(start, end):
-                length = len(pieces[index])
-                append(converted[position:position + length])
-                position += length
-            position += 1
-            start = end
-        return out
+        stops = list(accumulate(map(len, sequence)))
+        return [converted[stops[i] - len(sequence[i]):stops[i]] for i in where]
 
     # -- other configurations: align the run's conversion with its pieces ----------------
 

@@ -290,6 +290,12 @@ def test_an_undeclared_traditional_page_keeps_its_text_and_gets_the_script_tag()
     assert any(d.code == "traditional.already" for d in again.diagnostics)
 
 
+def test_a_traditional_page_labelled_simplified_keeps_its_text_and_gets_the_right_lang():
+    traditional = render(corpus.SAMPLE, ["traditional"], region="tw").html.replace('lang="zh-Hant-TW"', 'lang="zh-CN"', 1)
+    again = render(traditional, ["traditional"])
+    assert again.html == traditional.replace('lang="zh-CN"', 'lang="zh-Hant"', 1)
+
+
 @pytest.mark.parametrize("region", sorted(TRADITIONAL_CONFIGS))
 @pytest.mark.parametrize("mode", ["traditional", "simplified"])
 def test_rendering_twice_changes_nothing_on_any_page(mode, region):

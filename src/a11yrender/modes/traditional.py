@@ -166,7 +166,6 @@ class _Conversion:
         #: Text to convert, in document order: (owner, is tail, text, run number, in the
         #: document's language scope). Pieces with the same run number read as one text.
         self.pieces: list[tuple[HtmlElement, bool, str, int, bool]] = []
-        self.run = 0
         #: Attributes to convert: (element, name, value, in the document's scope).
         self.attributes: list[tuple[HtmlElement, str, str, bool]] = []
         #: Elements that declare a Chinese lang and are converted: relabelled afterwards.
@@ -181,14 +180,12 @@ class _Conversion:
         tag = _declared_lang(root)
         if tag is not None and not tag.is_chinese:
             # Another language: only passages that declare Chinese are looked at.
-            for passage, lang_on, translate_on in self._chinese_passages():
-                self.run += 1
-                self._walk_marked(passage, passage.tag, _BREAK, passage.keys(), False, lang_on, translate_on, False)
+            self._collect(None, self._chinese_passages())
             self._convert(False)
             return
         if tag is None and not self._reads_as_chinese():
             return
-        self._walk(root, True, True, True, True)
+        self._collect(root)
         convert_document = self._decide_document(tag)
         self._convert(convert_document)
         if convert_document:
@@ -223,7 +220,7 @@ class _Conversion:
                     break
             if translate_on is None or inside:
                 continue
-            yield element, True, _translate_state(element.getparent())
+            yield element, _translate_state(element.getparent())
 
     def _decide_document(self, tag: LanguageTag | None) -> bool:
         """Whether the document's own text is converted: it is Chinese, not in the target script."""
@@ -233,7 +230,8 @@ class _Conversion:
             script = None if declared is None else ("target" if declared == self.target else "source")
         if script == "target":
             self.page.note(f"{self.mode}.already", f"the page is already in {_SCRIPT_NAMES[self.target]} script: its text is left as it is")
-            if (tag is None or tag.implied_script is None) and not self.page.is_fragment:
+            if (tag is None or tag.implied_script != self.target) and not self.page.is_fragment:
+                # Undeclared, or declared wrong (a template's zh-CN): say what the text is.
                 _set_lang(self.page.root, converted_tag(tag, self.target, None))
             return False
         return True
@@ -318,100 +316,113 @@ class _Conversion:
 
     # -- collecting the text -------------------------------------------------------------
 
-    def _walk(self, element: HtmlElement, chinese: bool, lang_on: bool, translate_on: bool, in_document: bool) -> None:
-        """Collect the text and attributes inside ``element``.
+    def _collect(self, root: HtmlElement | None, passages=()) -> None:
+        """Collect the text and attributes to convert: all of ``root``, or only ``passages``.
 
-        ``chinese``: the language here is Chinese; ``lang_on``: Chinese in the source script;
-        ``translate_on``: not excluded by ``translate``/``notranslate``; ``in_document``: in
-        the page's own language scope, converted or not as the page's text decides.
-        This is the hot path: most elements are looked at by tag and attribute names only.
+        The state passed down: ``chinese``, the language here is Chinese; ``lang_on``,
+        Chinese in the source script; ``translate_on``, not excluded by ``translate`` or
+        ``notranslate``; ``in_document``, in the page's own language scope (converted or
+        not as the page's text decides). This is the hot loop of the mode: most elements are
+        looked at by tag and attribute names only, and the helpers are closures over locals.
         """
-        on = lang_on and translate_on
-        pieces = self.pieces
-        text = element.text
-        if text:
-            if on and not text.isspace():
-                pieces.append((element, False, text, self.run, in_document))
-            else:
-                self.run += 1
-        for child in element:
-            tag = child.tag
-            if tag.__class__ is str:
-                kind = _TAG_KINDS.get(tag)
-                if kind == _KEEP or (kind == _PRE and _is_code_block(child)):
-                    self.run += 1
-                elif kind == _FIELD:  # content kept; attributes people read are not
-                    self.run += 1
-                    names = child.keys()
-                    if names and not _MARKING_ATTRIBUTES.isdisjoint(names):
-                        self._walk_marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
-                else:
-                    names = child.keys()
-                    if tag in _MARKING_TAGS or (names and (
-                        not _MARKING_ATTRIBUTES.isdisjoint(names)
-                        or ("class" in names and "notranslate" in child.get("class"))
-                    )):
-                        self._walk_marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
-                    elif kind:
-                        self.run += 1
-                        if child.text or len(child):
-                            self._walk(child, chinese, lang_on, translate_on, in_document)
-                        self.run += 1
-                    elif child.text or len(child):
-                        self._walk(child, chinese, lang_on, translate_on, in_document)
-            # else: a comment or processing instruction, transparent: only its tail is text
-            text = child.tail
+        append = self.pieces.append
+        pieces, attributes, relabel = self.pieces, self.attributes, self.relabel
+        target = self.target
+        run = 0
+
+        def walk(element: HtmlElement, chinese: bool, lang_on: bool, translate_on: bool, in_document: bool) -> None:
+            nonlocal run
+            on = lang_on and translate_on
+            text = element.text
             if text:
                 if on and not text.isspace():
-                    pieces.append((child, True, text, self.run, in_document))
+                    append((element, False, text, run, in_document))
                 else:
-                    self.run += 1
+                    run += 1
+            for child in element:
+                tag = child.tag
+                if tag.__class__ is str:
+                    kind = _TAG_KINDS.get(tag)
+                    if kind == _KEEP or (kind == _PRE and _is_code_block(child)):
+                        run += 1
+                    elif kind == _FIELD:  # content kept; attributes people read are not
+                        run += 1
+                        names = child.keys()
+                        if names and not _MARKING_ATTRIBUTES.isdisjoint(names):
+                            marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
+                    else:
+                        names = child.keys()
+                        if tag in _MARKING_TAGS or (names and (
+                            not _MARKING_ATTRIBUTES.isdisjoint(names)
+                            or ("class" in names and "notranslate" in child.get("class"))
+                        )):
+                            marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
+                        elif kind:
+                            run += 1
+                            if child.text or len(child):
+                                walk(child, chinese, lang_on, translate_on, in_document)
+                            run += 1
+                        elif child.text or len(child):
+                            walk(child, chinese, lang_on, translate_on, in_document)
+                # else: a comment or processing instruction, transparent: only its tail is text
+                text = child.tail
+                if text:
+                    if on and not text.isspace():
+                        append((child, True, text, run, in_document))
+                    else:
+                        run += 1
 
-    def _walk_marked(self, child: HtmlElement, tag: str, kind: int | None, names: list[str], chinese: bool,
-                     lang_on: bool, translate_on: bool, in_document: bool) -> None:
-        """An element with a lang, translate or notranslate, or attributes people read."""
-        c_chinese, c_lang_on, c_translate_on, c_in_document = chinese, lang_on, translate_on, in_document
-        get = child.get
-        first_piece, first_attribute = len(self.pieces), len(self.attributes)
-        declared = _declared_lang(child) if not _LANG_ATTRIBUTES.isdisjoint(names) else None
-        if declared is not None:
-            if not declared.is_chinese:
-                c_chinese = c_lang_on = c_in_document = False
-            elif declared.implied_script is not None:
-                c_chinese, c_lang_on, c_in_document = True, declared.implied_script != self.target, False
-            elif not chinese:  # a bare zh inside another language: Chinese, script undecided
-                c_chinese, c_lang_on, c_in_document = True, True, False
-        if "translate" in names:
-            translate = get("translate").strip().lower()
-            if translate == "no":
+        def marked(child: HtmlElement, tag: str, kind: int | None, names: list[str], chinese: bool, lang_on: bool,
+                   translate_on: bool, in_document: bool) -> None:
+            """An element with a lang, translate or notranslate, or attributes people read."""
+            nonlocal run
+            c_chinese, c_lang_on, c_translate_on, c_in_document = chinese, lang_on, translate_on, in_document
+            get = child.get
+            first_piece, first_attribute = len(pieces), len(attributes)
+            declared = _declared_lang(child) if not _LANG_ATTRIBUTES.isdisjoint(names) else None
+            if declared is not None:
+                if not declared.is_chinese:
+                    c_chinese = c_lang_on = c_in_document = False
+                elif declared.implied_script is not None:
+                    c_chinese, c_lang_on, c_in_document = True, declared.implied_script != target, False
+                elif not chinese:  # a bare zh inside another language: Chinese, script undecided
+                    c_chinese, c_lang_on, c_in_document = True, True, False
+            if "translate" in names:
+                translate = get("translate").strip().lower()
+                if translate == "no":
+                    c_translate_on = False
+                elif translate in ("yes", ""):
+                    c_translate_on = True
+            if c_translate_on and "class" in names and "notranslate" in get("class").split():
                 c_translate_on = False
-            elif translate in ("yes", ""):
-                c_translate_on = True
-        if c_translate_on and "class" in names and "notranslate" in get("class").split():
-            c_translate_on = False
-        if c_lang_on and c_translate_on:
-            found = self.attributes
-            for name in names:
-                if name in _READ_ATTRIBUTE_SET:
-                    value = get(name)
-                    if value and not value.isascii():
-                        found.append((child, name, value, c_in_document))
-            if tag in _MARKING_TAGS or tag in READ_ATTRIBUTES_BY_TAG:
-                self._collect_tag_attributes(child, tag, c_in_document)
-        if kind == _FIELD:
-            return
-        # A block, or a change of language or of translate state, ends a run.
-        breaks = kind is not None or declared is not None or c_translate_on != translate_on
-        if breaks:
-            self.run += 1
-        if child.text or len(child):
-            self._walk(child, c_chinese, c_lang_on, c_translate_on, c_in_document)
-        if breaks:
-            self.run += 1
-        if declared is not None and c_lang_on and c_translate_on:
-            texts = [p[2] for p in self.pieces[first_piece:]] + [a[2] for a in self.attributes[first_attribute:]]
-            if has_han("".join(texts)):  # a passage in romanised Chinese says nothing about Han script
-                self.relabel.append((child, declared, c_in_document))
+            if c_lang_on and c_translate_on:
+                for name in names:
+                    if name in _READ_ATTRIBUTE_SET:
+                        value = get(name)
+                        if value and not value.isascii():
+                            attributes.append((child, name, value, c_in_document))
+                if tag in _MARKING_TAGS or tag in READ_ATTRIBUTES_BY_TAG:
+                    self._collect_tag_attributes(child, tag, c_in_document)
+            if kind == _FIELD:
+                return
+            # A block, or a change of language or of translate state, ends a run.
+            breaks = kind is not None or declared is not None or c_translate_on != translate_on
+            if breaks:
+                run += 1
+            if child.text or len(child):
+                walk(child, c_chinese, c_lang_on, c_translate_on, c_in_document)
+            if breaks:
+                run += 1
+            if declared is not None and c_lang_on and c_translate_on:
+                texts = [p[2] for p in pieces[first_piece:]] + [a[2] for a in attributes[first_attribute:]]
+                if has_han("".join(texts)):  # a passage in romanised Chinese says nothing about Han script
+                    relabel.append((child, declared, c_in_document))
+
+        if root is not None:
+            walk(root, True, True, True, True)
+        for passage, translate_on in passages:
+            run += 1
+            marked(passage, passage.tag, _BREAK, passage.keys(), False, True, translate_on, False)
 
     def _collect_tag_attributes(self, element: HtmlElement, tag: str, in_document: bool) -> None:
         """Attributes people read on some elements only, and option labels."""
