@@ -85,6 +85,6 @@ def test_japanese_corpus_pages_read_as_japanese(page):
 
 
 def test_korean_reads_as_korean_and_a_stray_kana_does_not_make_chinese_japanese():
-    assert foreign_language("대한민국 헌법 제1조 大韓民國") == "ko"
+    assert foreign_language("대한민국 헌법 제1조 大韓民國") == foreign_language("대한민국") == "ko"
     assert foreign_language("今天去吃拉麵の店，" * 20) is None
     assert has_han("中") and not has_han("かな and ASCII")

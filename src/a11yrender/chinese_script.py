@@ -46,6 +46,7 @@ EVIDENCE_ENOUGH = 200
 #: is Japanese or Korean, not Chinese.
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+_KANA_OR_HANGUL = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7a3]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 FOREIGN_SHARE = 0.15
 
@@ -138,11 +139,11 @@ def has_han(text: str) -> bool:
 def foreign_language(text: str) -> str | None:
     """``"ja"`` or ``"ko"`` when undeclared text is Japanese or Korean rather than Chinese."""
     sample = text[:EVIDENCE_SAMPLE]
+    if _KANA_OR_HANGUL.search(sample) is None:  # the usual case, at the cost of one scan
+        return None
     for language, pattern in (("ja", _KANA), ("ko", _HANGUL)):
-        if pattern.search(sample) is None:  # the usual case, at the cost of one scan
-            continue
         found = len(pattern.findall(sample))
-        if found >= FOREIGN_SHARE * (found + len(_HAN.findall(sample))):
+        if found and found >= FOREIGN_SHARE * (found + len(_HAN.findall(sample))):
             return language
     return None
 
