@@ -39,7 +39,7 @@ EVIDENCE_MARGIN = 2
 EVIDENCE_SAMPLE = 5_000
 #: How many telling characters decide the script (found in the first few hundred
 #: characters of ordinary text).
-EVIDENCE_ENOUGH = 200
+EVIDENCE_ENOUGH = 100
 
 #: Kana (hiragana, katakana; not the middle dot ・ or the long-vowel mark, which Chinese text
 #: uses too) and Hangul syllables: a text with this share of them among its Han characters
