@@ -9,10 +9,18 @@ from a11yrender.chinese_text import collect, collect_passages, declared_lang
 
 def runs(found) -> list[list[str]]:
     """The collected text, grouped into runs."""
-    grouped: dict[int, list[str]] = {}
-    for _, _, text, run, _ in found.pieces:
-        grouped.setdefault(run, []).append(text)
-    return list(grouped.values())
+    grouped: list[list[str]] = [[]]
+    for piece in found.pieces:
+        if piece is None:
+            grouped.append([])
+        else:
+            grouped[-1].append(piece[2])
+    assert all(grouped), "a run break is never doubled, first or last"
+    return grouped
+
+
+def texts(found) -> list[str]:
+    return [piece[2] for piece in found.pieces if piece is not None]
 
 
 def body(html: str, lang: str = "zh-CN"):
@@ -22,7 +30,7 @@ def body(html: str, lang: str = "zh-CN"):
 def test_a_paragraph_is_one_run_across_its_inline_elements_comments_and_wbr():
     found = collect(body("<p>据<a href='#'>新华<wbr>社</a><!-- x -->报道，<b>头</b>发</p><p>第二段</p>"), "Hant")
     assert runs(found) == [["据", "新华", "社", "报道，", "头", "发"], ["第二段"]]
-    owners = [(owner.tag if isinstance(owner.tag, str) else "comment", tail) for owner, tail, *_ in found.pieces]
+    owners = [(owner.tag if isinstance(owner.tag, str) else "comment", tail) for owner, tail, *_ in filter(None, found.pieces)]
     assert owners[:2] == [("p", False), ("a", False)] and owners[3] == ("comment", True)  # "报道，" follows the comment
 
 
@@ -38,18 +46,18 @@ def test_translate_and_notranslate_with_translate_yes_turning_it_back_on():
 
 def test_languages_other_than_chinese_and_text_already_in_the_target_script_are_not_collected():
     found = collect(body('<p lang="ja">日本語<span lang="zh-CN">中文</span></p><p lang="zh-TW">臺灣</p><p lang="zh">中</p>'), "Hant")
-    assert [(text, in_document) for _, _, text, _, in_document in found.pieces] == [("中文", False), ("中", True)]
+    assert [(text, in_document) for _, _, text, in_document in filter(None, found.pieces)] == [("中文", False), ("中", True)]
     assert [(element.text, tag.raw, in_document) for element, tag, in_document in found.passages] == [
         ("中文", "zh-CN", False), ("中", "zh", True)]
     # Converting to simplified, the Taiwanese passage is the one collected.
-    assert [text for _, _, text, _, _ in collect(body('<p lang="zh-TW">臺灣</p><p lang="zh-CN">中国</p>'), "Hans").pieces] == ["臺灣"]
+    assert texts(collect(body('<p lang="zh-TW">臺灣</p><p lang="zh-CN">中国</p>'), "Hans")) == ["臺灣"]
 
 
 def test_a_romanised_chinese_passage_is_not_relabelled():
     found = collect(body('<p lang="zh-min-nan">Bân-lâm-gú</p>'), "Hant")
-    assert [text for _, _, text, _, _ in found.pieces] == ["Bân-lâm-gú"] and found.passages == []
+    assert texts(found) == ["Bân-lâm-gú"] and found.passages == []
     found = collect_passages(body('<p lang="zh-min-nan">Bân-lâm-gú</p><p lang="zh">中文</p><p>English</p>', lang="en"), "Hant")
-    assert [text for _, _, text, _, _ in found.pieces] == ["Bân-lâm-gú", "中文"]
+    assert texts(found) == ["Bân-lâm-gú", "中文"]
     assert [element.text for element, _, _ in found.passages] == ["中文"]
 
 
@@ -67,7 +75,7 @@ def test_attributes_people_read_and_options_that_submit_their_label():
     assert [(element.tag, name, value) for element, name, value, _ in found.attributes] == [
         ("a", "title", "标题"), ("img", "alt", "图片"), ("input", "value", "提交"), ("textarea", "title", "留言")]
     assert [option.text for option, _ in found.options] == ["北京"]
-    assert "内容" not in [text for _, _, text, _, _ in found.pieces]
+    assert "内容" not in texts(found)
 
 
 def test_declared_lang_reads_lang_then_xml_lang_and_ignores_malformed_values():

@@ -94,9 +94,9 @@ class ChineseText:
     not as the page's text decides) rather than in an element with its own Chinese ``lang``.
     """
 
-    #: Text nodes in document order: (owner, is tail, text, run number, in_document).
-    #: Consecutive pieces with the same run number read as one text.
-    pieces: list[tuple[HtmlElement, bool, str, int, bool]] = field(default_factory=list)
+    #: Text nodes in document order, (owner, is tail, text, in_document), and None where a
+    #: run ends: the pieces between two Nones read as one text.
+    pieces: list[tuple[HtmlElement, bool, str, bool] | None] = field(default_factory=list)
     #: Attributes people read: (element, name, value, in_document).
     attributes: list[tuple[HtmlElement, str, str, bool]] = field(default_factory=list)
     #: Elements that declare a Chinese ``lang`` and hold Han text collected here:
@@ -134,25 +134,29 @@ def _walkers(found: ChineseText, target: Script):
     """
     pieces, attributes, passages = found.pieces, found.attributes, found.passages
     append = pieces.append
-    run = 0
+    broken = False  # a run ended since the last piece
 
     def walk(element: HtmlElement, chinese: bool, lang_on: bool, translate_on: bool, in_document: bool) -> None:
-        nonlocal run
+        nonlocal broken
         on = lang_on and translate_on
         text = element.text
         if text:
             if on and not text.isspace():
-                append((element, False, text, run, in_document))
+                if broken:
+                    if pieces:
+                        append(None)
+                    broken = False
+                append((element, False, text, in_document))
             else:
-                run += 1
+                broken = True
         for child in element:
             tag = child.tag
             if tag.__class__ is str:
                 kind = _TAG_KINDS.get(tag)
                 if kind == _KEEP or (kind == _PRE and _is_code_block(child)):
-                    run += 1
+                    broken = True
                 elif kind == _FIELD:  # content kept; attributes people read are not
-                    run += 1
+                    broken = True
                     names = child.keys()
                     if names and not _MARKING_ATTRIBUTES.isdisjoint(names):
                         marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
@@ -164,24 +168,28 @@ def _walkers(found: ChineseText, target: Script):
                     )):
                         marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
                     elif kind:
-                        run += 1
+                        broken = True
                         if child.text or len(child):
                             walk(child, chinese, lang_on, translate_on, in_document)
-                        run += 1
+                        broken = True
                     elif child.text or len(child):
                         walk(child, chinese, lang_on, translate_on, in_document)
             # else: a comment or processing instruction, transparent: only its tail is text
             text = child.tail
             if text:
                 if on and not text.isspace():
-                    append((child, True, text, run, in_document))
+                    if broken:
+                        if pieces:
+                            append(None)
+                        broken = False
+                    append((child, True, text, in_document))
                 else:
-                    run += 1
+                    broken = True
 
     def marked(child: HtmlElement, tag: str, kind: int | None, names: list[str], chinese: bool, lang_on: bool,
                translate_on: bool, in_document: bool) -> None:
         """An element with a lang, translate or notranslate, or attributes people read."""
-        nonlocal run
+        nonlocal broken
         c_chinese, c_lang_on, c_translate_on, c_in_document = chinese, lang_on, translate_on, in_document
         get = child.get
         first_piece, first_attribute = len(pieces), len(attributes)
@@ -214,13 +222,13 @@ def _walkers(found: ChineseText, target: Script):
         # A block, or a change of language or of translate state, ends a run.
         breaks = kind is not None or declared is not None or c_translate_on != translate_on
         if breaks:
-            run += 1
+            broken = True
         if child.text or len(child):
             walk(child, c_chinese, c_lang_on, c_translate_on, c_in_document)
         if breaks:
-            run += 1
+            broken = True
         if declared is not None and c_lang_on and c_translate_on:
-            texts = [p[2] for p in pieces[first_piece:]] + [a[2] for a in attributes[first_attribute:]]
+            texts = [p[2] for p in pieces[first_piece:] if p is not None] + [a[2] for a in attributes[first_attribute:]]
             if has_han("".join(texts)):  # a passage in romanised Chinese says nothing about Han script
                 passages.append((child, declared, c_in_document))
 

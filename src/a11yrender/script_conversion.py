@@ -97,6 +97,25 @@ class ScriptConverter:
             return [self.convert(t) for t in texts]
         return out
 
+    def convert_cut(self, pieces: Sequence[str]) -> list[str]:
+        """OpenCC's conversion of ``"".join(pieces)``, cut back into as many pieces.
+
+        The pieces of the result, concatenated, are exactly OpenCC's conversion of the
+        whole; with a length-preserving configuration, piece ``i`` of the result is the
+        conversion of piece ``i`` at the same offsets. Separate runs of text by a piece that
+        is a phrase break (``"\n"``) and they convert as if converted one by one, in one call.
+        """
+        if not pieces:
+            return []
+        if self.keeps_length:
+            text = "".join(pieces)
+            converted = self.convert(text)
+            if len(converted) == len(text):
+                stops = list(accumulate(map(len, pieces)))
+                return [converted[a:b] for a, b in zip([0, *stops], stops)]
+            # a dictionary that breaks the length property: align instead (never seen)
+        return self._convert_cut_aligned(pieces)
+
     def convert_runs(self, pieces: Sequence[str], ends: Sequence[int]) -> list[str]:
         """Convert runs of text given as pieces; return the converted pieces.
 
@@ -104,17 +123,6 @@ class ScriptConverter:
         one string; the result has one string per piece, and the pieces of each run,
         concatenated, are OpenCC's conversion of the run.
         """
-        if not pieces:
-            return []
-        if self.keeps_length:
-            out = self._convert_runs_by_offset(pieces, ends)
-            if out is not None:
-                return out
-        return self._convert_runs_aligned(pieces, ends)
-
-    # -- length-preserving configurations: cut at the input's offsets --------------------
-
-    def _convert_runs_by_offset(self, pieces: Sequence[str], ends: Sequence[int]) -> list[str] | None:
         sequence: list[str] = []  # the pieces, with a newline (a phrase break) after each run
         where: list[int] = []  # the index of each piece in the sequence
         start = 0
@@ -123,31 +131,33 @@ class ScriptConverter:
             sequence.extend(pieces[start:end])
             sequence.append("\n")
             start = end
-        text = "".join(sequence)
-        converted = self.convert(text)
-        if len(converted) != len(text):  # a dictionary that breaks the length property
-            return None
-        stops = list(accumulate(map(len, sequence)))
-        return [converted[stops[i] - len(sequence[i]):stops[i]] for i in where]
+        converted = self.convert_cut(sequence)
+        return [converted[i] for i in where]
 
-    # -- other configurations: align the run's conversion with its pieces ----------------
+    # -- configurations that change lengths: align the conversion with the pieces --------
 
-    def _convert_runs_aligned(self, pieces: Sequence[str], ends: Sequence[int]) -> list[str]:
-        bounds = list(zip((0, *ends[:-1]), ends))
-        runs = self.convert_many(["".join(pieces[a:b]) for a, b in bounds])
-        out = list(pieces)
-        split = [(a, b, run) for (a, b), run in zip(bounds, runs) if b - a > 1]
-        for (a, b), run in zip(bounds, runs):
-            if b - a == 1:
-                out[a] = run
-        if not split:
+    def _convert_cut_aligned(self, pieces: Sequence[str]) -> list[str]:
+        """Pieces whose edges are phrase breaks convert alone; clusters of pieces joined
+        without a phrase break between them convert together and are aligned."""
+        out = self.convert_many(pieces)  # each piece on its own: right unless a phrase crosses
+        clusters: list[tuple[int, int]] = []
+        start, previous = 0, None  # previous: the last non-empty piece
+        for index, piece in enumerate(pieces):
+            if not piece:
+                continue
+            if previous is not None and not _joins(previous, piece):
+                if index - start > 1:
+                    clusters.append((start, index))
+                start = index
+            previous = piece
+        if len(pieces) - start > 1:
+            clusters.append((start, len(pieces)))
+        if not clusters:
             return out
-        own = self.convert_many([piece for a, b, _ in split for piece in pieces[a:b]])
-        offset = 0
-        for a, b, run in split:
-            mine = own[offset:offset + b - a]
-            offset += b - a
-            out[a:b] = mine if "".join(mine) == run else self.align(pieces[a:b], run)
+        whole = self.convert_many(["".join(pieces[a:b]) for a, b in clusters])
+        for (a, b), converted in zip(clusters, whole):
+            if "".join(out[a:b]) != converted:
+                out[a:b] = self.align(pieces[a:b], converted)
         return out
 
     def align(self, pieces: Sequence[str], converted: str) -> list[str]:
@@ -211,6 +221,12 @@ def _join(texts: Sequence[str]) -> tuple[str, str | None]:
         if joined.count(separator) == len(texts) - 1:
             return joined, separator
     return "", None
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether a phrase could run from ``left`` into ``right`` (both non-empty): neither
+    side of the seam is a phrase break."""
+    return not PHRASE_BREAKS.match(left[-1]) and not PHRASE_BREAKS.match(right[0])
 
 
 def _cuts(pieces: Sequence[str]) -> list[int]:

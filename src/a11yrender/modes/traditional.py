@@ -140,10 +140,10 @@ class _Conversion:
     def _document_sample(self) -> str:
         """The start of the document-scope text: enough to tell its language and script."""
         parts, total = [], 0
-        for _, _, text, _, in_document in self.text.pieces:
-            if in_document:
-                parts.append(text)
-                total += len(text)
+        for piece in self.text.pieces:
+            if piece is not None and piece[3]:
+                parts.append(piece[2])
+                total += len(piece[2])
                 if total >= EVIDENCE_SAMPLE:
                     break
         return "".join(parts)
@@ -151,39 +151,31 @@ class _Conversion:
     def _convert(self, convert_document: bool) -> None:
         """Convert every run and attribute in one OpenCC call, and write the results back."""
         found = self.text
-        pieces = found.pieces if convert_document else [p for p in found.pieces if not p[4]]
+        pieces = found.pieces if convert_document else [p for p in found.pieces if p is None or not p[3]]
         attributes = found.attributes if convert_document else [a for a in found.attributes if not a[3]]
-        texts = [piece[2] for piece in pieces]
-        ends: list[int] = []
-        previous = None
-        for index, piece in enumerate(pieces):
-            if piece[3] != previous:
-                if index:
-                    ends.append(index)
-                previous = piece[3]
-        if pieces:
-            ends.append(len(pieces))
+        # Runs are separated by a newline, a phrase break: no phrase joins two of them.
+        texts = ["\n" if piece is None else piece[2] for piece in pieces]
         for attribute in attributes:  # each attribute value is a run of its own
+            texts.append("\n")
             texts.append(attribute[2])
-            ends.append(len(texts))
         options = [
             (option, " ".join(option.text_content().split()))
             for option, in_document in found.options if convert_document or not in_document
         ]
-        converted = converter(self.config).convert_runs(texts, ends)
+        converted = converter(self.config).convert_cut(texts)
         changed = unwritable = 0
-        for (owner, is_tail, text, _, _), new in zip(pieces, converted):
-            if new != text:
+        for piece, new in zip(pieces, converted):
+            if piece is not None and new != piece[2]:
                 try:
-                    if is_tail:
-                        owner.tail = new
+                    if piece[1]:
+                        piece[0].tail = new
                     else:
-                        owner.text = new
+                        piece[0].text = new
                 except ValueError:  # a character lxml cannot store: keep the original
                     unwritable += 1
                     continue
                 changed += 1
-        for (element, name, value, _), new in zip(attributes, converted[len(pieces):]):
+        for (element, name, value, _), new in zip(attributes, converted[len(pieces) + 1::2]):
             if new != value:
                 element.set(name, new)
                 changed += 1
