@@ -416,6 +416,13 @@ def test_the_taiwanese_page_goes_to_simplified_and_back_without_damage_to_markup
     assert same / text_before > 0.99 and abs(text_after - text_before) / text_before < 0.01
 
 
+def test_a_page_nested_too_deeply_to_walk_is_left_with_a_warning():
+    html = "<html><body>" + "<span>头" * 3000 + "发" + "</span>" * 3000 + "</body></html>"
+    result = render(html, ["traditional"])
+    assert result.html == render(html, ["original"]).html
+    assert [d.code for d in result.warnings] == ["traditional.too-deep"]
+
+
 # -- options, modes, command line ------------------------------------------------------------
 
 def test_region_option_validation_and_routing():

@@ -99,14 +99,19 @@ class _Conversion:
     def run_conversion(self) -> None:
         root = self.page.root
         tag = declared_lang(root)
-        if tag is not None and not tag.is_chinese:
-            # Another language: only passages that declare Chinese are looked at.
-            self.text = collect_passages(root, self.target)
-            self._convert(False)
+        try:
+            if tag is not None and not tag.is_chinese:
+                # Another language: only passages that declare Chinese are looked at.
+                self.text = collect_passages(root, self.target)
+                self._convert(False)
+                return
+            if tag is None and not self._reads_as_chinese():
+                return
+            self.text = collect(root, self.target)
+        except RecursionError:  # elements nested thousands deep: nothing has been changed yet
+            self.page.note(f"{self.mode}.too-deep", "elements are nested too deeply to walk: the page was not converted",
+                           severity="warning")
             return
-        if tag is None and not self._reads_as_chinese():
-            return
-        self.text = collect(root, self.target)
         convert_document = self._decide_document(tag)
         self._convert(convert_document)
         if convert_document:
