@@ -8,6 +8,7 @@ library and its tests cannot disagree about what 7:1 means.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tinycss2.color4
 
@@ -62,8 +63,13 @@ BLACK = RGBA(0.0, 0.0, 0.0)
 TRANSPARENT = RGBA(0.0, 0.0, 0.0, 0.0)
 
 
+@lru_cache(maxsize=4096)
 def parse_colour(value: str) -> RGBA | None:
-    """Parse any CSS Color 4 value into sRGB; None for ``currentcolor`` or anything invalid."""
+    """Parse any CSS Color 4 value into sRGB; None for ``currentcolor`` or anything invalid.
+
+    Cached: a page's measurements and stylesheets repeat the same few colour strings
+    thousands of times, and tinycss2's tokenizer is the expensive part.
+    """
     try:
         colour = tinycss2.color4.parse_color(value.strip())
     except (TypeError, ValueError, AttributeError, IndexError):

@@ -3,7 +3,9 @@
 Give these functions a Playwright page (opened with :func:`open_html`, or any page) and they
 return plain data: every visible text run with its font size, line height, colour, effective
 background and contrast ratio; the horizontal overflow at a viewport width; the box of every
-link, button and control; the languages declared.
+link, button and control; the languages declared; the focus indicator of each focusable
+element, the borders of controls, the paint of SVG and generated glyphs, the images; and the
+pixels of a part of the screen (:mod:`.pixels`), for what computed styles cannot show.
 """
 
 from .browser import (
@@ -13,9 +15,15 @@ from .measure import (
     Languages, LangPart, Offender, Overflow, Rect, Target, TextRun, effective_background, languages, overflow,
     targets, text_runs,
 )
+from .pixels import PNGError, Pixels, decode_png, screenshot
+from .measure import (
+    BorderSide, ControlBorder, FocusIndicator, Glyph, Image, control_borders, focus_indicators, glyphs, images,
+)
 
 __all__ = [
     "CHROMIUM_ARGS", "DESKTOP_WIDTH", "NARROW_WIDTH", "BrowserError", "chromium_path", "launch", "launch_options",
     "open_html", "Languages", "LangPart", "Offender", "Overflow", "Rect", "Target", "TextRun",
     "effective_background", "languages", "overflow", "targets", "text_runs",
+    "BorderSide", "ControlBorder", "FocusIndicator", "Glyph", "Image", "control_borders", "focus_indicators",
+    "glyphs", "images", "PNGError", "Pixels", "decode_png", "screenshot",
 ]

@@ -11,23 +11,45 @@
   const TEXT_INPUTS = new Set(["", "text", "search", "email", "url", "tel", "number", "password", "date", "time", "datetime-local", "month", "week"]);
   const BUTTON_INPUTS = new Set(["submit", "reset", "button"]);
 
-  function cssPath(el) {
-    const parts = [];
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      if (e.id && document.querySelectorAll("#" + CSS.escape(e.id)).length === 1) {
-        parts.unshift("#" + CSS.escape(e.id));
-        break;
+  // A CSS path to el, from the nearest ancestor with a unique id (or from body). Memoised,
+  // with sibling positions counted once per parent: pages with thousands of text runs
+  // under one parent made this quadratic.
+  const pathMemo = new Map();
+  const positionMemo = new Map();
+  function uniqueId(e) {
+    return e.id && document.querySelectorAll("#" + CSS.escape(e.id)).length === 1;
+  }
+  function position(e) {
+    const parent = e.parentElement;
+    if (!positionMemo.has(parent)) {
+      const counts = new Map(), positions = new Map();
+      for (const c of parent.children) {
+        const n = (counts.get(c.localName) || 0) + 1;
+        counts.set(c.localName, n);
+        positions.set(c, n);
       }
-      let part = e.localName;
-      const parent = e.parentElement;
-      if (parent) {
-        const same = [...parent.children].filter((c) => c.localName === e.localName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(e) + 1})`;
-      }
-      parts.unshift(part);
-      if (e.localName === "body" || e.localName === "html") break;
+      positionMemo.set(parent, { counts, positions });
     }
-    return parts.join(" > ");
+    const { counts, positions } = positionMemo.get(parent);
+    return counts.get(e.localName) > 1 ? positions.get(e) : 0;
+  }
+  function cssPath(el) {
+    if (pathMemo.has(el)) return pathMemo.get(el);
+    let path;
+    if (uniqueId(el)) {
+      path = "#" + CSS.escape(el.id);
+    } else {
+      let part = el.localName;
+      const parent = el.parentElement;
+      if (parent) {
+        const n = position(el);
+        if (n) part += `:nth-of-type(${n})`;
+      }
+      const top = !parent || parent.nodeType !== 1 || el.localName === "body" || el.localName === "html";
+      path = top ? part : cssPath(parent) + " > " + part;
+    }
+    pathMemo.set(el, path);
+    return path;
   }
 
   function rectOf(r) {
@@ -89,7 +111,128 @@
       selector: cssPath(el), tag: el.localName, kind, text: text.replace(/\s+/g, " ").trim().slice(0, 200),
       rect: rectOf(rects[0]), lines: rects.length, opacity: opacityOf(el), backgrounds: backgrounds(el),
       lang: (el.closest("[lang]") || document.documentElement).getAttribute("lang") || "",
+      link: !!el.closest(":any-link"), underlined: underlined(el),
     });
+  }
+
+  // Whether the text of el is drawn underlined: by its own text-decoration or one that
+  // propagates from an ancestor (decorations do not propagate into inline-blocks, floats or
+  // absolutely positioned boxes).
+  const underlinedMemo = new Map();
+  function underlined(el) {
+    if (!el || el.nodeType !== 1) return false;
+    if (underlinedMemo.has(el)) return underlinedMemo.get(el);
+    const s = getComputedStyle(el);
+    let result;
+    if (s.textDecorationLine.includes("underline")) result = true;
+    else if (s.display.startsWith("inline-") || s.float !== "none" || s.position === "absolute" || s.position === "fixed") result = false;
+    else result = underlined(el.parentElement);
+    underlinedMemo.set(el, result);
+    return result;
+  }
+
+  function visibleBox(el) {
+    const s = getComputedStyle(el);
+    if (s.visibility !== "visible" || s.display === "none") return null;
+    const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (!rects.length || concealed(el, rects)) return null;
+    return rects;
+  }
+
+  // The focus indicator of each focusable element, read while it has focus (focused by
+  // script, without scrolling). limit bounds the work on pages with thousands of links.
+  function focusIndicators(limit) {
+    const out = [];
+    const before = document.activeElement;
+    for (const el of document.querySelectorAll(TARGETS)) {
+      if (limit && out.length >= limit) break;
+      if (!visibleBox(el)) continue;
+      el.focus({ preventScroll: true });
+      if (document.activeElement !== el) continue;
+      const s = getComputedStyle(el);
+      out.push({
+        selector: cssPath(el), tag: el.localName, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+        outlineColor: s.outlineColor, outlineOffset: parseFloat(s.outlineOffset) || 0, boxShadow: s.boxShadow,
+        backgrounds: backgrounds(el.parentElement || el), rect: rectOf(el.getBoundingClientRect()),
+      });
+      el.blur();
+    }
+    if (before && before.focus) before.focus({ preventScroll: true });
+    return out;
+  }
+
+  // The border of every visible form control and button, and the backgrounds either side.
+  function controlBorders() {
+    const out = [];
+    for (const el of document.querySelectorAll("input, textarea, select, button")) {
+      const type = (el.getAttribute("type") || "").toLowerCase();
+      if (el.localName === "input" && !TEXT_INPUTS.has(type) && !BUTTON_INPUTS.has(type)) continue;
+      if (!visibleBox(el)) continue;
+      const s = getComputedStyle(el);
+      const sides = ["top", "right", "bottom", "left"].map((side) => ({
+        style: s.getPropertyValue(`border-${side}-style`), width: parseFloat(s.getPropertyValue(`border-${side}-width`)) || 0,
+        color: s.getPropertyValue(`border-${side}-color`),
+      }));
+      out.push({
+        selector: cssPath(el), tag: el.localName, type, sides,
+        outside: backgrounds(el.parentElement || el), inside: backgrounds(el), rect: rectOf(el.getBoundingClientRect()),
+      });
+    }
+    return out;
+  }
+
+  // Glyphs that are not text nodes: the shapes of inline SVG (painted with fill and stroke)
+  // and generated content (::before/::after: icon fonts, decorative characters).
+  function glyphs() {
+    const out = [];
+    const SHAPES = "path, circle, rect, ellipse, line, polyline, polygon, text, use";
+    for (const svg of document.querySelectorAll("svg")) {
+      if (svg.parentElement && svg.parentElement.closest("svg")) continue;
+      if (!visibleBox(svg)) continue;
+      const color = getComputedStyle(svg).color;
+      for (const shape of svg.querySelectorAll(SHAPES)) {
+        if (shape.closest("defs, symbol, mask, clipPath, pattern, marker")) continue;
+        const s = getComputedStyle(shape);
+        if (s.display === "none" || s.visibility !== "visible") continue;
+        out.push({ selector: cssPath(shape), kind: "svg", fill: s.fill, stroke: s.stroke, color: getComputedStyle(shape).color,
+                   svgColor: color, backgrounds: backgrounds(svg), text: "" });
+      }
+    }
+    for (const el of document.body ? document.body.querySelectorAll("*") : []) {
+      if (SKIP.has(el.tagName)) continue;
+      for (const pseudo of ["::before", "::after"]) {
+        const s = getComputedStyle(el, pseudo);
+        const content = s.content;
+        if (!content || content === "none" || content === "normal" || !/^["'].*\S.*["']$/s.test(content)) continue;
+        if (s.display === "none" || s.visibility !== "visible" || !visibleBox(el)) continue;
+        const text = content.slice(1, -1);
+        out.push({ selector: cssPath(el) + pseudo, kind: "generated", fill: "", stroke: "",
+                   color: s.webkitTextFillColor || s.color, svgColor: "", backgrounds: backgrounds(el), text,
+                   opacity: opacityOf(el) * parseFloat(s.opacity), textShadow: s.textShadow !== "none",
+                   fontSize: parseFloat(s.fontSize), fontWeight: parseInt(s.fontWeight, 10) || 400 });
+      }
+    }
+    return out;
+  }
+
+  // Every <img> and image button as painted: loaded, its alt, and what could alter it.
+  function images() {
+    const out = [];
+    for (const el of document.querySelectorAll("img, input[type=image i]")) {
+      const rects = visibleBox(el);
+      let filter = "none", blend = "normal";
+      for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.filter !== "none") filter = s.filter;
+        if (s.mixBlendMode !== "normal") blend = s.mixBlendMode;
+      }
+      out.push({
+        selector: cssPath(el), src: el.getAttribute("src"), alt: el.getAttribute("alt"), visible: !!rects,
+        loaded: el.localName === "img" ? el.complete && el.naturalWidth > 0 : true,
+        filter, blend, opacity: opacityOf(el), rect: rectOf(el.getBoundingClientRect()),
+      });
+    }
+    return out;
   }
 
   function textRuns() {
@@ -194,5 +337,5 @@
     return { document: root.getAttribute("lang"), xmlLang: root.getAttribute("xml:lang"), parts };
   }
 
-  return { textRuns, overflow, targets, languages };
+  return { textRuns, overflow, targets, languages, focusIndicators, controlBorders, glyphs, images };
 })()
