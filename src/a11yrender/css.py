@@ -205,18 +205,26 @@ def is_var_token(token) -> bool:
     return token.type == "function" and token.lower_name in ("var", "env")
 
 
-def replace_colour_tokens(value: str, replacement: str, *, keep_transparent: bool = True) -> tuple[str, int]:
+def replace_colour_tokens(value: str, replacement: str, *, keep_transparent: bool = True,
+                          replace_vars: bool = False) -> tuple[str, int]:
     """Replace each colour in a declaration value with ``replacement``; returns the new value
     and how many were replaced.
 
     ``currentcolor`` and CSS-wide keywords are kept; so are fully transparent colours when
-    ``keep_transparent`` (a transparent border is spacing, not colour). Everything else in
-    the value (widths, styles, comments aside) is kept as written.
+    ``keep_transparent`` (a transparent border is spacing, not colour). With ``replace_vars``,
+    ``var()`` references count as colours (for properties whose every value is a colour),
+    except one already equal to ``replacement``. Everything else in the value (widths,
+    styles; comments aside) is kept as written.
     """
     tokens = tinycss2.parse_component_value_list(value, skip_comments=True)
     out: list[str] = []
     replaced = 0
     for token in tokens:
+        if replace_vars and is_var_token(token):
+            text = tinycss2.serialize([token])
+            out.append(replacement)
+            replaced += text != replacement
+            continue
         colour = token_colour(token)
         if colour is None or colour == "currentcolor":
             out.append(tinycss2.serialize([token]))

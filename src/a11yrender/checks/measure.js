@@ -58,36 +58,52 @@
 
   // Hidden from sight although laid out: clipped to a pixel (the sr-only pattern) or
   // moved off the page.
+  // The per-element answers below are memoised for the duration of one call (this script
+  // is evaluated afresh for each): a page's thousands of text runs share their ancestors.
+  const clippedMemo = new Map(), opacityMemo = new Map(), backgroundMemo = new Map();
+  function forgetStyles() {
+    clippedMemo.clear(); opacityMemo.clear(); backgroundMemo.clear(); underlinedMemo.clear();
+  }
+
   function concealed(el, rects) {
     const doc = document.scrollingElement || document.documentElement;
     if (rects.every((r) => r.right + scrollX < 0 || r.bottom + scrollY < 0 || r.left + scrollX > doc.scrollWidth + 1)) return true;
-    for (let e = el; e && e !== document.body; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      const box = e.getBoundingClientRect();
-      const tiny = box.width <= 1.5 || box.height <= 1.5;
-      if (tiny && (s.overflow !== "visible" || s.clip !== "auto" || s.clipPath !== "none")) return true;
-      if (s.clipPath && /inset\(\s*50%/.test(s.clipPath)) return true;
-    }
-    return false;
+    return clippedAway(el);
+  }
+
+  // el or an ancestor (below body) is clipped to nothing, or clipped away by inset(50%).
+  function clippedAway(e) {
+    if (!e || e === document.body) return false;
+    if (clippedMemo.has(e)) return clippedMemo.get(e);
+    const s = getComputedStyle(e);
+    const box = e.getBoundingClientRect();
+    const tiny = box.width <= 1.5 || box.height <= 1.5;
+    const result = (tiny && (s.overflow !== "visible" || s.clip !== "auto" || s.clipPath !== "none"))
+      || !!(s.clipPath && /inset\(\s*50%/.test(s.clipPath)) || clippedAway(e.parentElement);
+    clippedMemo.set(e, result);
+    return result;
   }
 
   function opacityOf(el) {
-    let o = 1;
-    for (let e = el; e; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity);
+    if (!el) return 1;
+    if (opacityMemo.has(el)) return opacityMemo.get(el);
+    const o = parseFloat(getComputedStyle(el).opacity) * opacityOf(el.parentElement);
+    opacityMemo.set(el, o);
     return o;
   }
 
   // Background layers from the element outwards, stopping at the first opaque colour.
   function backgrounds(el) {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      const image = s.backgroundImage !== "none";
-      layers.push({ color: s.backgroundColor, image, selector: image ? cssPath(e) : null });
-      const m = /rgba?\(([^)]+)\)/.exec(s.backgroundColor);
-      const alpha = m ? m[1].split(/[ ,/]+/).filter(Boolean)[3] : undefined;
-      if (m && (alpha === undefined || parseFloat(alpha) >= 1)) break;
-    }
+    if (!el) return [];
+    if (backgroundMemo.has(el)) return backgroundMemo.get(el);
+    const s = getComputedStyle(el);
+    const image = s.backgroundImage !== "none";
+    const layer = { color: s.backgroundColor, image, selector: image ? cssPath(el) : null };
+    const m = /rgba?\(([^)]+)\)/.exec(s.backgroundColor);
+    const alpha = m ? m[1].split(/[ ,/]+/).filter(Boolean)[3] : undefined;
+    const opaque = m && (alpha === undefined || parseFloat(alpha) >= 1);
+    const layers = opaque ? [layer] : [layer].concat(backgrounds(el.parentElement));
+    backgroundMemo.set(el, layers);
     return layers;
   }
 
@@ -149,6 +165,7 @@
       if (!visibleBox(el)) continue;
       el.focus({ preventScroll: true });
       if (document.activeElement !== el) continue;
+      forgetStyles();  // focus may restyle ancestors (:focus-within)
       const s = getComputedStyle(el);
       out.push({
         selector: cssPath(el), tag: el.localName, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,

@@ -323,13 +323,13 @@ def _colour_property(name: str, value: str, lowered: str):
         return (f"{name}: {target}", "colour")
     if all(_transparent(token) for token in tokens):
         return None  # a transparent background or border draws nothing: nothing to replace
-    if len(tokens) == 1 or any(css.is_var_token(token) for token in tokens):
+    if len(tokens) == 1:
         return (f"{name}: {target}", "colour")
-    return _replace_tokens(name, value, target)
+    return _replace_tokens(name, value, target, replace_vars=True)  # `border-color: #ccc transparent`
 
 
-def _replace_tokens(name: str, value: str, target: str):
-    new, count = css.replace_colour_tokens(value, target)
+def _replace_tokens(name: str, value: str, target: str, replace_vars: bool = False):
+    new, count = css.replace_colour_tokens(value, target, replace_vars=replace_vars)
     if not count or new == value:
         return None
     return (f"{name}: {new}", "colour")
@@ -343,6 +343,8 @@ def _background(value: str):
     if not has_image and not colours:
         return None  # `none`, a position, a repeat: nothing painted
     painted = any(not _transparent(token) for token in colours)
+    if not has_image and not painted:
+        return None  # `transparent`: nothing painted, nothing to replace
     target = _role("background") if painted else "none"
     if value.strip().lower() == target:
         return None
@@ -389,7 +391,7 @@ def _rewrite_element(element: HtmlElement, tally: Counter, attributes: Counter) 
     for name, tags in COLOUR_ATTRIBUTES.items():
         if name in element.attrib and (tags is None or tag in tags):
             del element.attrib[name]
-            attributes[f"{name}" if tags is None or len(tags) > 1 else f"{tag} {name}"] += 1
+            attributes[f"<{tag} {name}>"] += 1
     style = element.get("style")
     if style and _STYLE_MAY_NEED_REWRITE.search(style):
         rewritten = _rewrite_style_attribute(style, tally)

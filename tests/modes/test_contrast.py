@@ -1,0 +1,461 @@
+"""The contrast mode: what it rewrites (lxml), and what a reader gets (Chromium).
+
+The browser tests render the sample and every corpus page in every shipped contrast theme
+and measure, on the page as Chromium paints it: the contrast of every visible text run, the
+underline of link text, the focus indicator of focusable elements, the borders of controls,
+what is left behind text (images, gradients, shadows, translucency), the content images and
+the colour of SVG and generated glyphs.
+
+A page is opened once and measured in every theme by swapping the theme's ``<style>`` in
+place: the renders of one page in two themes differ in nothing else
+(``test_themes_change_only_the_theme_stylesheet`` proves it for every page), so the page
+measured is the page each theme renders, without parsing, running scripts and laying out
+the page five times.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import corpus
+from a11yrender import ContrastOptions, OptionsError, RenderError, ThemeError, checks, render
+from a11yrender.cli import main as cli_main
+from a11yrender.colour import AAA_TEXT, NON_TEXT, contrast_ratio, parse_colour
+from a11yrender.modes import contrast as contrast_mode
+from a11yrender.modes.contrast import DEFAULT_THEME, MARK_ATTRIBUTE, replacement, stylesheet
+from a11yrender.page import load, visible_text
+from a11yrender.themes import list_themes, load_theme
+
+THEMES = list_themes("contrast")
+PAGES = ["sample"] + corpus.page_ids()
+browser = pytest.mark.browser
+
+
+def source_of(page_id: str) -> Path:
+    return corpus.SAMPLE if page_id == "sample" else corpus.by_id(page_id).path
+
+
+def var(role: str) -> str:
+    return f"var(--a11yrender-contrast-{role})"
+
+
+def own_style(html: str) -> str:
+    """The text of the mode's <style> in a rendered page."""
+    root = lxml.html.fromstring(html)
+    found = root.xpath(f"//style[@{MARK_ATTRIBUTE}='contrast']")
+    assert len(found) == 1
+    return found[0].text
+
+
+# -- what is rewritten ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("color", "#666", ("color: " + var("text"), "colour")),
+    ("color", "transparent", ("color: " + var("text"), "colour")),
+    ("color", "var(--brand)", ("color: " + var("text"), "colour")),
+    ("color", "inherit", None),
+    ("color", "currentColor", None),
+    ("color", var("text"), None),
+    ("background-color", "#eef2f7", ("background-color: " + var("background"), "colour")),
+    ("background-color", "transparent", None),
+    ("background-color", "rgba(0,0,0,0)", None),
+    ("background", "url(images/banner.png) repeat-x", ("background: none", "background-image")),
+    ("background", "#fff url(x.png)", ("background: " + var("background"), "background-image")),
+    ("background", "linear-gradient(#fff, #000)", ("background: none", "background-image")),
+    ("background", "#dde4ee", ("background: " + var("background"), "colour")),
+    ("background", "none", None),
+    ("background", "transparent", None),
+    ("background", var("background"), None),
+    ("background-image", "-webkit-linear-gradient(top, #fff, #000)", ("background-image: none", "background-image")),
+    ("background-image", "none", None),
+    ("border", "1px dotted #ccc", ("border: 1px dotted " + var("border"), "colour")),
+    ("border-bottom", "1px solid transparent", None),
+    ("border-color", "transparent transparent #333", ("border-color: transparent transparent " + var("border"), "colour")),
+    ("border", "0", None),
+    ("outline", "2px solid #4d90fe", ("outline: 2px solid " + var("focus"), "colour")),
+    ("outline", "none", None),
+    ("text-decoration", "underline wavy red", ("text-decoration: underline wavy currentcolor", "colour")),
+    ("-webkit-text-fill-color", "transparent", ("-webkit-text-fill-color: currentcolor", "colour")),
+    ("box-shadow", "0 0 3px #000", ("box-shadow: none", "shadow")),
+    ("text-shadow", "1px 1px 0 #fff", ("text-shadow: none", "shadow")),
+    ("text-shadow", "none", None),
+    ("filter", "grayscale(100%)", ("filter: none", "effect")),
+    ("mix-blend-mode", "difference", ("mix-blend-mode: normal", "effect")),
+    ("opacity", ".5", ("opacity: 1", "opacity")),
+    ("opacity", "50%", ("opacity: 1", "opacity")),
+    ("opacity", "0", ("opacity: 1", "opacity")),
+    ("opacity", "1", None),
+    ("fill", "#333", ("fill: currentcolor", "svg")),
+    ("fill", "none", None),
+    ("stroke", "url(#gradient)", ("stroke: currentcolor", "svg")),
+    ("--mainColor", "#c00", ("--mainColor: " + var("text"), "colour")),
+    ("--header-bg", "#fff", ("--header-bg: " + var("background"), "colour")),
+    ("--line-color", "rgb(0 0 0 / .2)", ("--line-color: " + var("border"), "colour")),
+    ("--gap", "12px", None),
+    ("--a11yrender-contrast-text", "#ff0", None),
+    ("font-size", "12px", None),
+])
+def test_declarations_are_replaced_by_role(name, value, expected):
+    assert replacement(name, value) == expected
+
+
+def test_every_replacement_is_a_fixed_point():
+    for name, value in [("color", "#666"), ("background", "url(x) #fff"), ("border", "1px solid red"),
+                        ("opacity", ".3"), ("fill", "red"), ("--brandBg", "#eee"), ("text-shadow", "0 0 1px red")]:
+        declaration, _ = replacement(name, value)
+        new_name, new_value = declaration.split(":", 1)
+        assert replacement(new_name, new_value.strip()) is None, declaration
+
+
+def test_presentational_attributes_and_inline_styles_are_rewritten():
+    html = """<!DOCTYPE html><html><head><title>t</title></head>
+    <body text="#888" link="#aaa" vlink="#bbb" alink="#ccc" bgcolor="#eee" background="bg.gif">
+    <table bgcolor="#369" bordercolor="#ccc" background="t.png"><tr><td bgcolor="#9cf">
+    <font color="white" size="2">表格里的字</font></td></tr></table><hr color="red">
+    <p style="color: #eee !important; background-color: #fff !important; font-size: 14px; display: block !important">重要</p>
+    <p style="opacity:.5;text-shadow:0 0 2px #000">半透明</p><p style="color:inherit">继承</p>
+    <span style="--Brand: #c00; color: var(--Brand)">品牌</span></body></html>"""
+    result = render(html, ["contrast"])
+    root = lxml.html.fromstring(result.html)
+    body = root.find("body")
+    assert not {"text", "link", "vlink", "alink", "bgcolor", "background"} & set(body.attrib)
+    assert not root.xpath("//*[@bgcolor or @bordercolor or @background or @color]")
+    assert root.xpath("//font")[0].get("size") == "2"
+    important, faint, inherit, brand = root.xpath("//p | //span[@style]")
+    assert important.get("style") == f"color: {var('text')}; background-color: {var('background')}; font-size: 14px; display: block !important"
+    assert faint.get("style") == "opacity: 1; text-shadow: none"
+    assert inherit.get("style") == "color:inherit"
+    assert brand.get("style") == f"--Brand: {var('text')}; color: {var('text')}"
+    codes = {d.code: d for d in result.diagnostics}
+    assert codes["contrast.attributes"].message == (
+        "colour attributes removed: <body alink> x1, <body background> x1, <body bgcolor> x1, <body link> x1, "
+        "<body text> x1, <body vlink> x1, <font color> x1, <hr color> x1, <table background> x1, "
+        "<table bgcolor> x1, <table bordercolor> x1, <td bgcolor> x1"
+    )
+    assert codes["contrast.attributes"].count == 12
+    assert codes["contrast.opacity"].count == 1 and codes["contrast.shadow"].count == 1
+
+
+def test_style_blocks_are_rewritten_and_the_theme_stylesheet_goes_first(sample_path):
+    result = render(sample_path, ["contrast"])
+    root = lxml.html.fromstring(result.html)
+    head = root.find("head")
+    assert head[0].tag == "meta" and head[0].get("charset") == "utf-8"
+    assert head[1].tag == "style" and head[1].get(MARK_ATTRIBUTE) == "contrast"
+    page_style = root.xpath("//style[not(@data-a11yrender)]")[0].text
+    assert "#666" not in page_style and "url(images" not in page_style
+    assert f".nav {{ background: none; height:40px; }}" in page_style
+    assert f"border-bottom: 1px dotted {var('border')};" in page_style
+    assert "font-size:12px" in page_style  # sizes are not this mode's business
+    theme = load_theme(DEFAULT_THEME)
+    assert own_style(result.html) == stylesheet(theme)
+
+
+def test_the_theme_stylesheet_is_layered_first_with_an_unlayered_copy():
+    sheet = stylesheet(load_theme("black-on-cream"))
+    unlayered, layered = sheet.split("@layer a11yrender-contrast {")
+    assert "--a11yrender-contrast-background: #fff5cc !important" in unlayered
+    assert "color-scheme: light" in sheet and "color-scheme: dark" in stylesheet(load_theme("yellow-on-blue"))
+    rules = re.sub(r"/\*.*?\*/", "", unlayered, flags=re.S).strip()
+    assert re.sub(r"/\*.*?\*/", "", layered, flags=re.S).strip().rstrip("}").strip() == rules
+    assert "--C-" not in sheet and "{" in rules
+
+
+def test_svg_is_painted_in_the_text_colour():
+    html = """<p><svg width="16" height="16" color="red"><path fill="#ccc" d="M0 0h4v4z"/>
+    <circle fill="none" stroke="#ddd" r="3"/><rect style="fill:#eee" width="2" height="2"/>
+    <linearGradient><stop stop-color="#f00"/></linearGradient></svg><svg fill="none" stroke="red"></svg>
+    <svg><rect width="1" height="1"/></svg></p>"""
+    result = render(html, ["contrast"])
+    root = lxml.html.fromstring(result.html)
+    first, outline, default = root.xpath("//svg")
+    assert first.get("color") is None and first.get("fill") == "currentColor"
+    assert root.xpath("//path")[0].get("fill") == "currentColor"
+    circle = root.xpath("//circle")[0]
+    assert circle.get("fill") == "none" and circle.get("stroke") == "currentColor"
+    assert root.xpath("//rect")[0].get("style") == "fill: currentcolor"
+    assert root.xpath("//stop")[0].get("stop-color") == "currentColor"
+    assert outline.get("fill") == "none" and outline.get("stroke") == "currentColor"
+    assert default.get("fill") == "currentColor"
+
+
+def test_fragments_carry_the_stylesheet_at_their_start():
+    result = render("前言 <p style='color:#999'>正文</p>", ["contrast"])
+    assert result.is_fragment
+    assert result.html.startswith('<style data-a11yrender="contrast">')
+    assert result.html.split("</style>", 1)[1].startswith("前言 <p style=")
+    assert render(result.html, ["contrast"]).html == result.html
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_contrast_is_idempotent_and_keeps_the_text(page_id):
+    path = source_of(page_id)
+    first = render(path, ["contrast"])
+    assert render(first.html, ["contrast"]).html == first.html
+    assert load(first.html).text() == load(path).text()
+    again = render(first.html, ["contrast"])
+    assert {d.code for d in again.diagnostics} <= {"contrast.theme", "contrast.linked-stylesheets", "contrast.frames"}
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_themes_change_only_the_theme_stylesheet(page_id):
+    """What lets the browser tests swap themes in an open page: nothing else differs."""
+    path = source_of(page_id)
+    rendered = {theme: render(path, ["contrast"], theme=theme).html for theme in THEMES}
+    reference = rendered[THEMES[0]]
+    for theme, html in rendered.items():
+        assert html.count(own_style(html)) == 1
+        assert html.replace(own_style(html), own_style(reference)) == reference, theme
+    switched = render(reference, ["contrast"], theme=THEMES[-1]).html
+    assert switched == rendered[THEMES[-1]]
+
+
+def test_composes_with_a_stylesheet_an_earlier_mode_added():
+    """Elder mode runs first and adds its own stylesheet: contrast rewrites its colours and
+    puts the theme's layer before it (the first layer declared wins among important rules)."""
+    elder_like = ('<!DOCTYPE html><html><head><meta charset="utf-8"><style data-a11yrender="elder">'
+                  "@layer a11yrender-elder { body { font-size: 24px !important; color: #333 !important;"
+                  " background: #fffbe6 !important } a { color: #0645ad !important } }</style></head>"
+                  "<body><p>正文<a href='#x'>链接</a></p></body></html>")
+    result = render(elder_like, ["contrast"])
+    root = lxml.html.fromstring(result.html)
+    styles = root.xpath("//head/style")
+    assert [s.get(MARK_ATTRIBUTE) for s in styles] == ["contrast", "elder"]
+    assert "font-size: 24px !important" in styles[1].text and "#333" not in styles[1].text
+    assert f"color: {var('text')} !important" in styles[1].text
+
+
+def test_diagnostics_list_what_was_replaced_or_removed(sample_path):
+    result = render(sample_path, ["contrast"])
+    found = {d.code: d for d in result.diagnostics}
+    assert found["contrast.theme"].message == "theme yellow-on-black (Yellow on black)"
+    assert found["contrast.colour"].count == 24
+    assert found["contrast.background-image"].count == 2
+    assert found["contrast.attributes"].message == "colour attributes removed: <table bgcolor> x1"
+    assert found["contrast.linked-stylesheets"].count == 1
+    assert all(d.severity == "info" for d in result.diagnostics if d.code.startswith("contrast."))
+    frames = render("<p>x</p><iframe src='map.html'></iframe>", ["contrast"]).diagnostics
+    assert [d.severity for d in frames if d.code == "contrast.frames"] == ["warning"]
+
+
+def test_chinese_pages_get_the_chinese_label():
+    result = render('<!DOCTYPE html><html lang="zh-TW"><body><p>正文</p></body></html>', ["contrast"], theme="yellow-on-blue")
+    assert "theme yellow-on-blue (藍底黃字)" in [d.message for d in result.diagnostics]
+
+
+def test_options_theme_and_theme_dirs(tmp_path):
+    site = tmp_path / "themes" / "site-green"
+    shutil.copytree(load_theme("black-on-white").path, site)
+    manifest = (site / "theme.json").read_text(encoding="utf-8")
+    (site / "theme.json").write_text(manifest.replace('"black-on-white"', '"site-green"').replace("#0000c8", "#005000"), encoding="utf-8")
+    html = render("<p>x</p>", ["contrast"], theme="site-green", theme_dirs=str(tmp_path / "themes")).html
+    assert "--a11yrender-contrast-link: #005000 !important" in html
+    options = ContrastOptions(theme_dirs=f"{tmp_path}/a:{tmp_path}/b")
+    assert options.theme_dirs == (tmp_path / "a", tmp_path / "b")
+    assert ContrastOptions(theme_dirs=[str(tmp_path)]).theme_dirs == (tmp_path,)
+    assert render("<p>x</p>", "contrast", contrast={"theme": "white-on-black"}).html.count("#ffffff !important") >= 1
+
+
+def test_bad_theme_choices_are_theme_errors(tmp_path):
+    with pytest.raises(ThemeError, match="no theme 'neon'.*known themes"):
+        render("<p>x</p>", ["contrast"], theme="neon")
+    other = tmp_path / "big-print"
+    other.mkdir()
+    (other / "theme.json").write_text('{"name": "big-print", "kind": "elder", "stylesheet": "t.css"}', encoding="utf-8")
+    (other / "t.css").write_text("", encoding="utf-8")
+    with pytest.raises(ThemeError, match="'big-print' is a 'elder' theme, not a contrast theme"):
+        render("<p>x</p>", ["contrast"], theme="big-print", theme_dirs=[tmp_path])
+    with pytest.raises(OptionsError):
+        render("<p>x</p>", ["contrast"], palette="dark")
+
+
+def test_cli_renders_in_a_theme_and_reports_a_bad_one(tmp_path, sample_path, capsys):
+    out = tmp_path / "contrast.html"
+    before = sample_path.read_bytes()
+    assert cli_main(["render", str(sample_path), "-o", str(out), "-m", "contrast", "--contrast-theme", "black-on-cream", "-q"]) == 0
+    assert "--a11yrender-contrast-background: #fff5cc" in out.read_text(encoding="utf-8")
+    assert sample_path.read_bytes() == before
+    assert cli_main(["render", str(sample_path), "-o", str(tmp_path / "x.html"), "-m", "contrast", "--contrast-theme", "neon"]) == 1
+    assert capsys.readouterr().err.strip().startswith("a11yrender: error: no theme 'neon'")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_mode_failure_names_the_mode(monkeypatch):
+    def broken(*args):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(contrast_mode, "_rewrite_element", broken)
+    with pytest.raises(RenderError, match="contrast mode failed"):
+        render("<p style='color:red'>x</p>", ["contrast"])
+
+
+# -- what a reader gets, in Chromium -----------------------------------------------------------
+
+#: How many focusable elements are focused per page and theme (pages have up to 2,000 links;
+#: the indicator comes from one rule, so the first 40 show whether it holds).
+FOCUS_LIMIT = 40
+
+_SWAP = """css => { document.querySelector('style[data-a11yrender="contrast"]').textContent = css; }"""
+
+
+@dataclass
+class Report:
+    """What one page in one theme fails (each entry a readable line), and what was measured."""
+
+    texts: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    residue: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    borders: list[str] = field(default_factory=list)
+    glyphs: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    measured: dict = field(default_factory=dict)
+    #: (src, alt, visible) of every image, to compare across themes.
+    image_list: list[tuple] = field(default_factory=list)
+
+
+def measure(page) -> Report:
+    report = Report()
+    runs = checks.text_runs(page)
+    for run in runs:
+        where = f"{run.selector} {run.text[:30]!r}"
+        if run.contrast is None or run.contrast < AAA_TEXT:
+            report.texts.append(f"{where}: {run.colour} on {run.background} is {run.contrast:.2f}:1")
+        if run.link and not run.underlined:
+            report.links.append(f"{where}: link text not underlined")
+        if run.background_image:
+            report.residue.append(f"{where}: background image on {run.background_image}")
+        if run.text_shadow or run.opacity < 1 or (run.colour is not None and run.colour.a < 1):
+            report.residue.append(f"{where}: shadow {run.text_shadow}, opacity {run.opacity}, colour {run.colour}")
+    focus = checks.focus_indicators(page, FOCUS_LIMIT)
+    for ring in focus:
+        if not ring.visible or ring.contrast < NON_TEXT:
+            report.focus.append(f"{ring.selector}: {ring.style} {ring.width}px {ring.colour} on {ring.background}")
+    borders = checks.control_borders(page)
+    for control in borders:
+        if not control.complete or control.contrast < NON_TEXT:
+            report.borders.append(f"{control.selector}: {control.sides} around, {control.outside} outside")
+    glyphs = checks.glyphs(page)
+    for glyph in glyphs:
+        if glyph.kind == "svg":
+            wrong = [paint for paint in glyph.paints() if parse_colour(paint) != glyph.colour]
+            if wrong:
+                report.glyphs.append(f"{glyph.selector}: painted {wrong}, text colour {glyph.colour}")
+        elif glyph.contrast is None or glyph.contrast < AAA_TEXT or glyph.text_shadow:
+            report.glyphs.append(f"{glyph.selector} {glyph.text!r}: {glyph.colour} on {glyph.background}")
+    images = checks.images(page)
+    report.image_list = [(i.src, i.alt, i.visible) for i in images]
+    for image in images:
+        if image.filter != "none" or image.blend != "normal" or image.opacity < 1:
+            report.images.append(f"{image.selector}: filter {image.filter}, blend {image.blend}, opacity {image.opacity}")
+    report.measured = {"texts": len(runs), "links": sum(r.link for r in runs), "focus": len(focus),
+                       "controls": len(borders), "glyphs": len(glyphs), "images": len(images)}
+    return report
+
+
+def image_list(source) -> list[tuple]:
+    """(src, alt) of every <img> and image button of a page, in order."""
+    root = load(source).root
+    return [(img.get("src"), img.get("alt")) for img in root.xpath("//img | //input[translate(@type, 'IMAGE', 'image')='image']")]
+
+
+@pytest.fixture(scope="module")
+def reports(browser):
+    """Reports by page and theme, measured on first use: each page opened once."""
+    tab = browser.new_page()
+    cache: dict[str, dict[str, Report]] = {}
+
+    def get(page_id: str) -> dict[str, Report]:
+        if page_id not in cache:
+            path = source_of(page_id)
+            first = render(path, ["contrast"], theme=THEMES[0])
+            checks.open_html(tab, first.html, base_dir=path.parent, width=checks.DESKTOP_WIDTH)
+            by_theme = {}
+            for theme in THEMES:
+                if theme != THEMES[0]:
+                    tab.evaluate(_SWAP, stylesheet(load_theme(theme)))
+                by_theme[theme] = measure(tab)
+            cache[page_id] = by_theme
+        return cache[page_id]
+
+    yield get
+    tab.close()
+
+
+def failures(reports_of_page: dict[str, Report], check: str) -> dict[str, list[str]]:
+    return {theme: getattr(report, check)[:5] for theme, report in reports_of_page.items() if getattr(report, check)}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_every_text_run_reaches_7_to_1(reports, page_id):
+    measured = reports(page_id)
+    assert all(report.measured["texts"] > 0 for report in measured.values())
+    assert failures(measured, "texts") == {}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_link_text_is_underlined(reports, page_id):
+    assert failures(reports(page_id), "links") == {}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_nothing_is_left_behind_or_on_text(reports, page_id):
+    """No background image or gradient behind text; no shadow, translucency or transparent colour."""
+    assert failures(reports(page_id), "residue") == {}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_focus_indicator_is_drawn_at_3_to_1(reports, page_id):
+    assert failures(reports(page_id), "focus") == {}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_controls_have_borders_at_3_to_1(reports, page_id):
+    assert failures(reports(page_id), "borders") == {}
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_glyphs_take_the_text_colour(reports, page_id):
+    """Inline SVG paints in the text colour; generated content (icon fonts) reaches 7:1."""
+    assert failures(reports(page_id), "glyphs") == {}
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_content_images_and_their_alt_are_kept_in_the_markup(page_id):
+    """Compared with the original render (serialising escapes spaces in URLs, whatever the mode)."""
+    path = source_of(page_id)
+    assert image_list(render(path, ["contrast"]).html) == image_list(render(path).html)
+
+
+@browser
+@pytest.mark.parametrize("page_id", PAGES)
+def test_content_images_are_shown_unaltered(reports, page_id):
+    """No filter (invert, grayscale), blend mode or translucency on any image; every theme
+    shows the same images (the page's own scripts may add or swap some: the same in all)."""
+    measured = reports(page_id)
+    assert failures(measured, "images") == {}
+    lists = {theme: report.image_list for theme, report in measured.items()}
+    assert all(images == lists[DEFAULT_THEME] for images in lists.values())
+
+
+@browser
+def test_the_corpus_exercises_every_check(reports):
+    """The checks above are not vacuous: across the pages, each kind of thing was measured."""
+    totals: dict[str, int] = {}
+    for page_id in PAGES:
+        for key, value in reports(page_id)[DEFAULT_THEME].measured.items():
+            totals[key] = totals.get(key, 0) + value
+    assert totals["texts"] > 5000 and totals["links"] > 2000 and totals["focus"] > 500
+    assert totals["controls"] > 50 and totals["glyphs"] > 50 and totals["images"] > 500
