@@ -459,3 +459,151 @@ def test_the_corpus_exercises_every_check(reports):
             totals[key] = totals.get(key, 0) + value
     assert totals["texts"] > 5000 and totals["links"] > 2000 and totals["focus"] > 500
     assert totals["controls"] > 50 and totals["glyphs"] > 50 and totals["images"] > 500
+
+
+# -- the tricks pages use, one by one --------------------------------------------------------
+
+#: A stylesheet the library never reads (linked), fighting the theme with every weapon an
+#: unlayered author stylesheet has: !important, high specificity, its own cascade layer.
+HOSTILE_CSS = """
+html body p#linked.x.y { color: #f5f5f5 !important; background: #fff !important; }
+html body a.linked-link { color: #ddd !important; text-decoration: none !important; }
+* :focus, *:focus { outline: 0 !important; box-shadow: 0 0 0 2px #eee !important; }
+.hero h2 { opacity: .3 !important; text-shadow: 0 0 8px #fff !important; }
+button.flat { border: 0 !important; background: #fafafa !important; color: #ccc !important; }
+@layer site { .layered { color: #e0e0e0 !important; background-color: #fff !important; } }
+.mourning { filter: grayscale(1) !important; }
+svg.brand path { fill: #ff6600 !important; }
+"""
+
+TRICKS = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>手法</title>
+<link rel="stylesheet" href="site.css">
+<style>
+:root { --brand: #c00; --brandBg: #fee; }
+body { color: #777; background: linear-gradient(#fff, #eee) }
+.hero { background: url(hero.png) center/cover; color: #fff; text-shadow: 0 0 2px #000; padding: 20px }
+.muted { opacity: .5 }
+.ghost { color: transparent; text-shadow: 0 0 4px #333 }
+.clip { background: linear-gradient(90deg, #f00, #00f); -webkit-background-clip: text; -webkit-text-fill-color: transparent }
+.brand { color: var(--brand); background: var(--brandBg) }
+a { color: #999; text-decoration: none }
+a:focus { outline: none }
+.icon::before { content: "\\2605"; color: #ccc; text-shadow: 1px 1px #999 }
+input::placeholder { color: #ddd }
+input { border: 1px solid #f4f4f4 }
+@layer page { p.layered-too { color: #eee !important } }
+</style></head>
+<body text="#888888" link="#aaaaaa" vlink="#bbbbbb" bgcolor="#f0f0f0">
+<p>正文 <font color="#cccccc">浅色字</font> <a href="#a">链接</a></p>
+<p style="color: #eee !important; background-color: #fff !important">行内重要样式</p>
+<div class="hero"><h2>图上的标题</h2></div>
+<p class="muted">半透明的字</p><p class="ghost">模糊的字</p><p class="clip">渐变字</p><p class="brand">品牌色</p>
+<p id="linked" class="x y">外部样式表上色的字 <a class="linked-link" href="#b">外部样式表的链接</a></p>
+<p class="layered">外部层里的字</p><p class="layered-too">页面层里的字</p>
+<table bgcolor="#336699"><tr><td bgcolor="#99ccff"><font color="white">表格里的字</font></td></tr></table>
+<p class="mourning"><span class="icon">星标</span>
+<svg class="brand" width="16" height="16" aria-hidden="true"><path fill="#ccc" d="M0 0h16v16H0z"/></svg>
+<svg width="16" height="16" fill="none" stroke="#ddd"><circle cx="8" cy="8" r="6"/></svg>
+<svg width="16" height="16"><rect width="16" height="16"/></svg></p>
+<p><img src="photo.png" alt="一张照片" style="filter: invert(1); opacity: .4"></p>
+<form><input placeholder="搜索"> <input value="已填"> <button class="flat">搜索</button>
+<button disabled>不可用</button> <select><option>选项</option></select> <textarea>文本</textarea></form>
+<p><mark>标记</mark> <a href="#c" id="last">最后一个链接</a></p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def tricks_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tricks")
+    (folder / "site.css").write_text(HOSTILE_CSS, encoding="utf-8")
+    shutil.copy(corpus.SAMPLE.parent / "images" / "interview.png", folder / "photo.png")
+    shutil.copy(corpus.SAMPLE.parent / "images" / "banner.png", folder / "hero.png")
+    return folder
+
+
+def run_of(runs, text):
+    return next(run for run in runs if run.text.startswith(text))
+
+
+@browser
+def test_the_checks_catch_every_trick_on_the_original(page, tricks_dir):
+    """Without the mode, each check above finds what it looks for: none of them is vacuous."""
+    checks.open_html(page, render(TRICKS).html, base_dir=tricks_dir, width=checks.DESKTOP_WIDTH)
+    report = measure(page)
+    failing = {name for name in ("texts", "links", "residue", "focus", "borders", "glyphs", "images") if getattr(report, name)}
+    assert failing == {"texts", "links", "residue", "focus", "borders", "glyphs", "images"}
+
+
+@browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_trick_is_undone(page, tricks_dir, theme):
+    checks.open_html(page, render(TRICKS, ["contrast"], theme=theme).html, base_dir=tricks_dir, width=checks.DESKTOP_WIDTH)
+    report = measure(page)
+    assert (report.texts, report.links, report.residue, report.focus, report.borders, report.glyphs, report.images) == ([],) * 7
+    assert report.measured["glyphs"] == 4 and report.measured["controls"] == 6
+
+    colours = load_theme(theme).colours
+    runs = checks.text_runs(page)
+    role = {name: parse_colour(value) for name, value in colours.items()}
+    assert run_of(runs, "外部样式表上色的字").colour == role["text"]
+    assert run_of(runs, "外部样式表的链接").colour == role["link"] and run_of(runs, "外部样式表的链接").underlined
+    for text in ("行内重要样式", "外部层里的字", "页面层里的字", "浅色字", "表格里的字", "品牌色", "渐变字", "图上的标题"):
+        assert run_of(runs, text).colour == role["text"] and run_of(runs, text).background == role["background"], text
+    placeholder = next(run for run in runs if run.kind == "placeholder")
+    assert placeholder.text == "搜索" and placeholder.colour == role["disabled"]
+    disabled = next(run for run in runs if run.text == "不可用")
+    assert disabled.colour == role["disabled"] and disabled.background == role["button-face"]
+    assert next(run for run in runs if run.text == "搜索" and run.kind == "text").colour == role["button-text"]
+    mark = run_of(runs, "标记")
+    assert (mark.colour, mark.background) == (role["selection-text"], role["selection-background"])
+    selection = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('p'), '::selection');
+                                         return [s.color, s.backgroundColor]; }""")
+    assert [parse_colour(c) for c in selection] == [role["selection-text"], role["selection-background"]]
+    rings = {ring.selector: ring for ring in checks.focus_indicators(page)}
+    assert rings["#last"].colour == role["focus"] and rings["#last"].width >= 3 and rings["#last"].box_shadow == "none"
+    photo = next(image for image in checks.images(page) if image.alt == "一张照片")
+    assert photo.visible and photo.loaded and photo.filter == "none" and photo.opacity == 1
+
+
+@browser
+def test_a_stylesheet_an_earlier_mode_added_cannot_override_the_theme(page):
+    """The elder mode's stylesheet (simulated: elder is on another branch) comes after the
+    theme's; its sizes stay and its colours give way."""
+    elder_like = ('<!DOCTYPE html><html><head><meta charset="utf-8"><style data-a11yrender="elder">'
+                  "@layer a11yrender-elder { body { font-size: 24px !important; color: #333 !important;"
+                  " background: #fffbe6 !important } a { color: #0645ad !important; text-decoration: none !important } }"
+                  "</style></head><body><p>正文<a href='#x'>链接</a></p></body></html>")
+    checks.open_html(page, render(elder_like, ["contrast"]).html, width=checks.DESKTOP_WIDTH)
+    runs = checks.text_runs(page)
+    theme = load_theme(DEFAULT_THEME)
+    assert run_of(runs, "正文").font_size == 24 and run_of(runs, "正文").colour == theme.colour("text")
+    link = run_of(runs, "链接")
+    assert link.colour == theme.colour("link") and link.underlined and link.font_size == 24
+
+
+@browser
+def test_keyboard_focus_draws_a_visible_ring_on_the_sample(page, sample_path, sample_dir):
+    """Tab through the sample and look at the pixels: the ring is painted in the focus colour
+    around each element, in every theme (the computed outline alone could be clipped)."""
+    checks.open_html(page, render(sample_path, ["contrast"], theme=THEMES[0]).html, base_dir=sample_dir,
+                     width=checks.DESKTOP_WIDTH)
+    page.evaluate("clearInterval(window.__floatTimer)")  # the drifting window would move between screenshots
+    for theme in THEMES:
+        page.evaluate(_SWAP, stylesheet(load_theme(theme)))
+        focus = load_theme(theme).colour("focus")
+        page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+        page.mouse.click(1, 1)
+        focused, unfocused = [], []
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+                                           return {x: r.left, y: r.top, width: r.width, height: r.height}; }""")
+            margin = 6  # outline-offset 2px + width 3px, and a pixel of antialiasing
+            ring_area = 2 * 3 * (box["width"] + box["height"] + 2 * 5)
+            for shots, blur in ((focused, False), (unfocused, True)):
+                if blur:  # the same place without focus: the ring, not the page, was the colour
+                    page.evaluate("document.activeElement.blur()")
+                shot = checks.screenshot(page, box["x"] - margin, box["y"] - margin, box["width"] + 2 * margin, box["height"] + 2 * margin)
+                outside = lambda x, y: not (margin <= x < shot.width - margin and margin <= y < shot.height - margin)
+                shots.append(shot.count(focus, tolerance=16, region=outside) / ring_area)
+        assert min(focused) > 0.6 and max(unfocused) < 0.2, (theme, focused, unfocused)

@@ -151,6 +151,7 @@ _ATTRIBUTE_PATH = "descendant-or-self::*[@style or " + " or ".join(f"@{name}" fo
 #: SVG presentation attributes holding colours; all become the text colour.
 SVG_PAINT_ATTRIBUTES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color")
 _SVG_PATH = "descendant::svg[not(ancestor::svg)]"
+_UNFILLED = re.compile(r"(?:^|;)\s*fill\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 
 
 # -- the mode ------------------------------------------------------------------------------
@@ -417,6 +418,9 @@ def _paint_svg(svg: HtmlElement, tally: Counter) -> None:
                 continue
             element.set(name, "currentColor")
             tally["svg"] += 1
+        style = element.get("style")
+        if style and _UNFILLED.search(style) and element.get("fill") != "none":
+            element.set("fill", "none")  # the theme's fill rule leaves shapes marked unfilled alone
     if svg.get("fill") is None and "fill" not in (svg.get("style") or ""):
         svg.set("fill", "currentColor")
         tally["svg"] += 1
