@@ -41,26 +41,42 @@ class Found:
 class DeclarationPattern:
     """Finds declarations of some properties in stylesheet text (see :func:`declaration_pattern`).
 
-    Two compiled patterns: the common all-lower-case one, which is twice as fast, and a
-    case-insensitive one used only for stylesheets that write property names in capitals
-    (old Chinese portals write ``COLOR: #fff; TEXT-DECORATION: none``).
+    One pattern finds every ``name:`` that starts a declaration, in any case; the name is
+    looked up in a set, and only a wanted declaration has its value matched. (One regex
+    alternating seventy property names was ten times slower on real stylesheets, and fifty
+    times when made case-insensitive for old portals that write ``COLOR: #fff``.)
     """
 
-    _VALUE = (
-        r"(?P<value>(?:[^;{}\"'/u]+|url\([^)]*\)|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
-        r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*)"
+    _NAME = re.compile(r"[{;]\s*(--[\w-]+|-?[A-Za-z_][\w-]*)\s*:")
+    _VALUE = re.compile(
+        r"(?:[^;{}\"'/u]+|url\([^)]*\)|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
+        r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*",
+        re.S,
     )
-    _CAPITALS = re.compile(r"[{;]\s*[A-Z]")
 
     def __init__(self, properties: Iterable[str]):
-        names = "|".join(_name_pattern(p) for p in sorted(set(properties), key=len, reverse=True))
-        body = r"[{;](?P<lead>\s*)(?P<name>" + names + r")\s*:" + self._VALUE
-        self._lower = re.compile(body, re.S)
-        self._any_case = re.compile(body, re.S | re.I)
+        wanted = {p.lower() for p in properties}
+        self._names = frozenset(p for p in wanted if not p.endswith("*"))
+        self._prefixes = tuple(p[:-1] for p in wanted if p.endswith("*"))
 
-    def finditer(self, css: str):
-        pattern = self._any_case if self._CAPITALS.search(css) else self._lower
-        return pattern.finditer(css)
+    def scan(self, css: str) -> Iterator[tuple[int, str, int, int]]:
+        """``(name start, name, value start, value end)`` of each wanted declaration.
+
+        A name found inside the value of a declaration already read (in a ``url()`` or a
+        string) is not a declaration, and is skipped.
+        """
+        names, prefixes, match = self._names, self._prefixes, self._VALUE.match
+        position = 0
+        for found in self._NAME.finditer(css):
+            if found.start() < position:
+                continue
+            name = found.group(1)
+            lowered = name.lower()
+            if lowered not in names and not (prefixes and lowered.startswith(prefixes)):
+                continue
+            value = match(css, found.end())
+            position = value.end()
+            yield found.start(1), name, found.end(), position
 
 
 def declaration_pattern(properties: Iterable[str]) -> DeclarationPattern:
@@ -74,12 +90,6 @@ def declaration_pattern(properties: Iterable[str]) -> DeclarationPattern:
     return DeclarationPattern(properties)
 
 
-def _name_pattern(name: str) -> str:
-    if name.endswith("*"):
-        return re.escape(name[:-1].lower()) + r"[\w-]+"
-    return re.escape(name.lower())
-
-
 def _declared_name(name: str) -> str:
     """A property name as the cascade compares it: custom properties are case-sensitive."""
     return name if name.startswith("--") else name.lower()
@@ -87,13 +97,13 @@ def _declared_name(name: str) -> str:
 
 def find_declarations(css: str, pattern: DeclarationPattern) -> Iterator[Found]:
     """The declarations ``pattern`` (from :func:`declaration_pattern`) finds in ``css``."""
-    for match in pattern.finditer(css):
-        raw = match.group("value")
+    for start, name, value_start, value_end in pattern.scan(css):
+        raw = css[value_start:value_end]
         trimmed = raw.rstrip()  # trailing whitespace stays in the text, outside the declaration
         important = bool(_IMPORTANT.search(trimmed))
         value = _IMPORTANT.sub("", trimmed) if important else trimmed
-        end = match.end("value") - (len(raw) - len(trimmed))
-        yield Found(match.start("name"), end, _declared_name(match.group("name")), value.strip(), important)
+        end = value_end - (len(raw) - len(trimmed))
+        yield Found(start, end, _declared_name(name), value.strip(), important)
 
 
 def rewrite_stylesheet(css: str, pattern: DeclarationPattern, rewrite: Rewrite, memo: dict | None = None) -> tuple[str, int]:

@@ -19,6 +19,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -111,6 +112,7 @@ class Theme:
         return " ".join(f"{prefix}{role}: {self.colour(role)};" for role in self.colours)
 
 
+@lru_cache(maxsize=1)
 def builtin_theme_dir() -> Path:
     """Where the built-in themes are in this installation."""
     here = Path(__file__).resolve().parent
@@ -143,7 +145,7 @@ def load_theme(name: str, extra: Iterable[str | os.PathLike] = ()) -> Theme:
     for directory in searched:
         manifest_path = directory / name / MANIFEST
         if manifest_path.is_file():
-            return _load(manifest_path)
+            return _load_unless_unchanged(manifest_path)
     known = ", ".join(list_themes(extra=extra)) or "none"
     raise ThemeError(f"no theme {name!r} (known themes: {known})")
 
@@ -203,6 +205,31 @@ def _ratio(value: float) -> str:
     """A ratio as people write it: never rounded up across a threshold (6.996 is not 7)."""
     text = f"{int(value * 100) / 100:.2f}"
     return text.rstrip("0").rstrip(".")
+
+
+#: Themes loaded (and validated) so far, by manifest path, with the files' stat stamps: a
+#: site build renders thousands of pages in one theme and need not re-read it for each.
+_loaded: dict[Path, tuple[tuple, Theme]] = {}
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _load_unless_unchanged(manifest_path: Path) -> Theme:
+    """The theme at ``manifest_path``, re-read only when its manifest or stylesheet changed."""
+    cached = _loaded.get(manifest_path)
+    if cached is not None:
+        stamps, theme = cached
+        if stamps == (_stamp(manifest_path), _stamp(theme.path / theme.manifest["stylesheet"])):
+            return theme
+    theme = _load(manifest_path)
+    _loaded[manifest_path] = ((_stamp(manifest_path), _stamp(theme.path / theme.manifest["stylesheet"])), theme)
+    return theme
 
 
 def _load(manifest_path: Path) -> Theme:

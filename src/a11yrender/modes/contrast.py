@@ -33,6 +33,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import tinycss2
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .. import css
@@ -129,12 +131,6 @@ REWRITTEN_PROPERTIES = (
 )
 _DECLARATIONS = css.declaration_pattern(REWRITTEN_PROPERTIES)
 
-#: A quick test that a style attribute may hold something to rewrite (most hold only sizes).
-_STYLE_MAY_NEED_REWRITE = re.compile(
-    "|".join(re.escape(name) for name in sorted(REWRITTEN_PROPERTIES - {"--*"}, key=len, reverse=True)) + "|--",
-    re.I,
-)
-
 # -- presentational attributes -----------------------------------------------------------
 
 #: Colour attributes of HTML elements, by the tags that honour them (None: every element).
@@ -146,11 +142,19 @@ COLOUR_ATTRIBUTES = {
     "bordercolorlight": frozenset({"table", "td", "th"}), "bordercolordark": frozenset({"table", "td", "th"}),
     "background": frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"}),
 }
-_ATTRIBUTE_PATH = "descendant-or-self::*[@style or " + " or ".join(f"@{name}" for name in COLOUR_ATTRIBUTES) + "]"
+#: Elements with attributes (the rest have nothing to rewrite). Testing for the dozen names
+#: in XPath is four times slower than testing the few attributes of each in Python.
+_ATTRIBUTED = etree.XPath("descendant-or-self::*[@*]")
+_REWRITTEN_ATTRIBUTES = frozenset(COLOUR_ATTRIBUTES) | {"style"}
 
 #: SVG presentation attributes holding colours; all become the text colour.
 SVG_PAINT_ATTRIBUTES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color")
-_SVG_PATH = "descendant::svg[not(ancestor::svg)]"
+_SVG_PATH = etree.XPath("descendant::svg[not(ancestor::svg)]")
+_LINKED_STYLESHEETS = etree.XPath(
+    "count(descendant::link[contains(translate(@rel, 'STYLEHSE', 'stylehse'), 'stylesheet')])"
+)
+_FRAMES = etree.XPath("count(descendant::iframe | descendant::frame | descendant::embed | descendant::object)")
+_URLS = re.compile(r"url\(\s*(?:\"[^\"]*\"|'[^']*'|[^)]*)\s*\)", re.I)
 _UNFILLED = re.compile(r"(?:^|;)\s*fill\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 
 
@@ -195,9 +199,9 @@ def contrast(page: Page, context) -> Page:
     for style in page.root.iter("style"):
         if style not in own and style.text:
             style.text = _rewrite_stylesheet(style.text, tally)
-    for element in page.root.xpath(_ATTRIBUTE_PATH):
+    for element in _ATTRIBUTED(page.root):
         _rewrite_element(element, tally, attributes)
-    for svg in page.root.xpath(_SVG_PATH):
+    for svg in _SVG_PATH(page.root):
         _paint_svg(svg, tally)
 
     _install_stylesheet(page, own, theme)
@@ -221,37 +225,55 @@ def stylesheet(theme: Theme) -> str:
 
 @lru_cache(maxsize=32)
 def _stylesheet(name: str, theme_css: str, colours: tuple, dark: bool, path: str) -> str:
-    properties = " ".join(f"{PROPERTY_PREFIX}{role}: {value} !important;" for role, value in colours)
+    properties = "".join(f"{PROPERTY_PREFIX}{role}:{value}!important;" for role, value in colours)
     scheme = "dark" if dark else "light"
-    rules = _base_rules() + "\n/* theme " + name + " */\n" + theme_css.strip()
-    root = f":root {{ color-scheme: {scheme} !important; {properties} }}"
+    own = _without_comments(theme_css)
+    rules = _base_rules() + ("\n" + own if own else "")
+    root = f":root{{color-scheme:{scheme}!important;{properties}}}"
     return (
-        f"\n/* a11yrender contrast mode, theme {name}. The same rules twice: unlayered for browsers\n"
-        f"   without cascade layers, then in the layer that wins over the page's own !important. */\n"
-        f"{root}\n{rules}\n@layer {LAYER} {{\n{root}\n{rules}\n}}\n"
+        f"\n/* a11yrender contrast mode, theme {name} (docs/modes/contrast.md): the theme's colours, the\n"
+        f"   rules for browsers without cascade layers, then in the layer that beats the page's !important */\n"
+        f"{root}\n{rules}\n@layer {LAYER}{{\n{rules}\n}}\n"
     )
 
 
 @lru_cache(maxsize=1)
 def _base_rules() -> str:
+    """contrast.css without its comments and spare whitespace (it goes into every page, twice)."""
     text = resources.files(__package__).joinpath("contrast.css").read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*([{};,])\s*", r"\1", text).replace("}", "}\n")
+    text = re.sub(r":\s+", ":", text).replace(" !important", "!important")
     return text.replace(_CSS_PREFIX_PLACEHOLDER, PROPERTY_PREFIX).strip()
+
+
+def _without_comments(theme_css: str) -> str:
+    """A theme's stylesheet as the browser reads it, less its comments."""
+    return tinycss2.serialize(tinycss2.parse_stylesheet(theme_css, skip_comments=True)).strip()
 
 
 # -- rewriting CSS -------------------------------------------------------------------------
 
-def _rewrite_stylesheet(text: str, tally: Counter) -> str:
-    """Rewrite a ``<style>`` block's colours (``!important`` kept: the page's rules keep
-    their order among themselves; the theme's layer wins over all of them anyway)."""
+def _rewrite_stylesheet(text: str, tally: Counter, inline: bool = False) -> str:
+    """Rewrite the colours of a ``<style>`` block, or (``inline``) of a ``style`` attribute.
+
+    In a block, ``!important`` stays: the page's rules keep their order among themselves and
+    the theme's layer wins over all of them anyway. In an attribute it goes, from every
+    declaration of a rewritten property: an important inline declaration is the one thing
+    that beats the layer. Declarations the mode does not touch stay as written.
+    """
     parts: list[str] = []
     position = 0
     for found in css.find_declarations(text, _DECLARATIONS):
         replaced = replacement(found.name, found.value)
         if replaced is None:
-            continue
+            if not (inline and found.important):
+                continue
+            replaced = (f"{found.name}: {found.value}", "colour")
         declaration, kind = replaced
         parts.append(text[position:found.start])
-        parts.append(declaration + (" !important" if found.important else ""))
+        parts.append(declaration + (" !important" if found.important and not inline else ""))
         position = found.end
         tally[kind] += 1
     if not parts:
@@ -261,25 +283,9 @@ def _rewrite_stylesheet(text: str, tally: Counter) -> str:
 
 
 def _rewrite_style_attribute(style: str, tally: Counter) -> str:
-    """Rewrite a ``style`` attribute; replaced declarations lose ``!important``, the one
-    thing that would beat the theme's layer."""
-
-    def rewrite(name: str, value: str, important: bool):
-        replaced = replacement(name, value)
-        if replaced is None:
-            if important and _is_rewritten(name):
-                tally["colour"] += 1
-                return f"{name}: {value}"
-            return None
-        tally[replaced[1]] += 1
-        return replaced[0]
-
-    rewritten, _ = css.rewrite_style_attribute(style, rewrite)
-    return rewritten
-
-
-def _is_rewritten(name: str) -> bool:
-    return name.startswith("--") or name in REWRITTEN_PROPERTIES
+    """Rewrite a ``style`` attribute (scanned like a block: tinycss2 only sees the values of
+    the declarations rewritten, never a whole attribute holding a data: URL)."""
+    return _rewrite_stylesheet(";" + style, tally, inline=True)[1:]
 
 
 @lru_cache(maxsize=8192)
@@ -317,7 +323,7 @@ def _colour_property(name: str, value: str, lowered: str):
     target = _role(COLOUR_PROPERTIES[name])
     if lowered == target:
         return None
-    tokens = css.value_tokens(value)
+    tokens = _tokens(value)
     if name == "color" or name == "accent-color":
         if lowered == "auto":
             return None
@@ -338,7 +344,7 @@ def _replace_tokens(name: str, value: str, target: str, replace_vars: bool = Fal
 
 def _background(value: str):
     """``background``: the image goes; a colour becomes the background role."""
-    tokens = css.value_tokens(value)
+    tokens = _tokens(value)
     has_image = any(css.is_image_token(token) for token in tokens)
     colours = [token for token in tokens if css.token_colour(token) is not None or css.is_var_token(token)]
     if not has_image and not colours:
@@ -362,7 +368,7 @@ def _opacity(value: str):
 def _custom_property(name: str, value: str):
     if name.startswith(PROPERTY_PREFIX):
         return None
-    tokens = css.value_tokens(value)
+    tokens = _tokens(value)
     if len(tokens) != 1:
         return None
     colour = css.token_colour(tokens[0])
@@ -370,6 +376,14 @@ def _custom_property(name: str, value: str):
         return None
     role = next((role for pattern, role in CUSTOM_PROPERTY_ROLES if pattern.search(name)), "text")
     return (f"{name}: {_role(role)}", "colour")
+
+
+def _tokens(value: str) -> list:
+    """A value's tokens, each ``url(...)`` emptied first: a data: URL of 100 KB is one token
+    that tinycss2 would read character by character, and only its being a URL matters."""
+    if "url(" in value or "URL(" in value:
+        value = _URLS.sub("url()", value)
+    return css.value_tokens(value)
 
 
 def _transparent(token) -> bool:
@@ -388,13 +402,18 @@ def _number(value: str) -> float | None:
 # -- rewriting elements ----------------------------------------------------------------------
 
 def _rewrite_element(element: HtmlElement, tally: Counter, attributes: Counter) -> None:
+    names = element.keys()
+    if _REWRITTEN_ATTRIBUTES.isdisjoint(names):
+        return
     tag = element.tag if isinstance(element.tag, str) else ""
-    for name, tags in COLOUR_ATTRIBUTES.items():
-        if name in element.attrib and (tags is None or tag in tags):
-            del element.attrib[name]
-            attributes[f"<{tag} {name}>"] += 1
+    for name in names:
+        if name in COLOUR_ATTRIBUTES:
+            tags = COLOUR_ATTRIBUTES[name]
+            if tags is None or tag in tags:
+                del element.attrib[name]
+                attributes[f"<{tag} {name}>"] += 1
     style = element.get("style")
-    if style and _STYLE_MAY_NEED_REWRITE.search(style):
+    if style:
         rewritten = _rewrite_style_attribute(style, tally)
         if rewritten != style:
             if rewritten.strip():
@@ -480,15 +499,13 @@ def _report(page: Page, theme: Theme, tally: Counter, attributes: Counter) -> No
     if attributes:
         listed = ", ".join(f"{name} x{count}" for name, count in sorted(attributes.items()))
         page.note("contrast.attributes", f"colour attributes removed: {listed}", count=sum(attributes.values()))
-    linked = page.root.xpath(
-        "count(descendant::link[contains(translate(@rel, 'STYLEHSE', 'stylehse'), 'stylesheet')])"
-    )
+    linked = _LINKED_STYLESHEETS(page.root)
     if linked:
         page.note(
             "contrast.linked-stylesheets",
             "linked stylesheets are not read; the theme's stylesheet overrides their colours", count=int(linked),
         )
-    frames = page.root.xpath("count(descendant::iframe | descendant::frame | descendant::embed | descendant::object)")
+    frames = _FRAMES(page.root)
     if frames:
         page.note(
             "contrast.frames", "embedded documents keep their own colours (the theme cannot reach inside them)",
