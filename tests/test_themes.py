@@ -170,3 +170,38 @@ def test_validate_theme_checks_a_theme_built_in_code(tmp_path):
 def test_builtin_directory_holds_every_listed_theme():
     for name in list_themes():
         assert (builtin_theme_dir() / name / "theme.json").is_file()
+
+
+def test_a_missing_theme_directory_or_a_path_for_a_name_is_refused(tmp_path):
+    with pytest.raises(ThemeError, match="does not exist"):
+        load_theme("black-on-white", [tmp_path / "typo"])
+    for name in ("../black-on-white", "", ".."):
+        with pytest.raises(ThemeError, match="is not a theme name"):
+            load_theme(name)
+
+
+def test_a_changed_theme_is_read_again(tmp_path):
+    folder = write_theme(tmp_path, "edited", GOOD)
+    assert load_theme("edited", [tmp_path]).colours["link"] == GOOD["link"]
+    manifest = json.loads((folder / "theme.json").read_text(encoding="utf-8"))
+    manifest["colours"]["link"] = "#000080"
+    (folder / "theme.json").write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+    assert load_theme("edited", [tmp_path]).colours["link"] == "#000080"
+    (folder / "theme.css").write_text("mark { outline: 1px solid; }", encoding="utf-8")
+    assert load_theme("edited", [tmp_path]).css == "mark { outline: 1px solid; }"
+
+
+def test_the_themes_command_lists_and_validates(tmp_path, capsys):
+    from a11yrender.cli import main
+
+    assert main(["themes", "--kind", "contrast"]) == 0
+    listed = capsys.readouterr().out
+    assert "yellow-on-black" in listed and "黑底黄字 / 黑底黃字 / Yellow on black" in listed
+    write_theme(tmp_path, "site-ok", GOOD)
+    write_theme(tmp_path, "site-weak", {**GOOD, "link": "#8080ff"})
+    assert main(["themes", "--dir", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "site-ok" in out and "site-weak" not in out
+    assert "invalid theme: theme 'site-weak'" in err and "link #8080ff on background #ffffff" in err
+    assert main(["themes", "--dir", str(tmp_path / "typo")]) == 1
+    assert "does not exist" in capsys.readouterr().err

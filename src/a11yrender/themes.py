@@ -123,8 +123,18 @@ def builtin_theme_dir() -> Path:
 
 
 def theme_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
-    """Directories searched for themes: the caller's first, then the built-in one."""
-    return [Path(d) for d in extra] + [builtin_theme_dir()]
+    """Directories searched for themes: the caller's first, then the built-in one.
+
+    A directory the caller names that does not exist is a ThemeError (a typo in a site's
+    configuration should not silently fall back to the built-in themes).
+    """
+    if isinstance(extra, (str, os.PathLike)):
+        extra = [extra]
+    dirs = [Path(d) for d in extra]
+    for directory in dirs:
+        if not directory.is_dir():
+            raise ThemeError(f"theme directory {directory} does not exist or is not a directory")
+    return dirs + [builtin_theme_dir()]
 
 
 def list_themes(kind: str | None = None, extra: Iterable[str | os.PathLike] = ()) -> list[str]:
@@ -140,7 +150,13 @@ def list_themes(kind: str | None = None, extra: Iterable[str | os.PathLike] = ()
 
 
 def load_theme(name: str, extra: Iterable[str | os.PathLike] = ()) -> Theme:
-    """Load the theme ``name`` from the first directory that has it."""
+    """Load the theme ``name`` from the first directory that has it, validated.
+
+    Loaded themes are kept (and re-read when their files change), so the Theme returned may
+    be shared between calls: treat it as read-only.
+    """
+    if not name or "/" in name or "\\" in name or name in (".", ".."):
+        raise ThemeError(f"{name!r} is not a theme name")
     searched = theme_dirs(extra)
     for directory in searched:
         manifest_path = directory / name / MANIFEST

@@ -607,3 +607,17 @@ def test_keyboard_focus_draws_a_visible_ring_on_the_sample(page, sample_path, sa
                 outside = lambda x, y: not (margin <= x < shot.width - margin and margin <= y < shot.height - margin)
                 shots.append(shot.count(focus, tolerance=16, region=outside) / ring_area)
         assert min(focused) > 0.6 and max(unfocused) < 0.2, (theme, focused, unfocused)
+
+
+def test_the_example_renders_the_contrast_variant(tmp_path, capsys):
+    """examples/render_sample.py writes out/contrast/ in the default theme, beside the assets."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("render_sample", corpus.REPO / "examples" / "render_sample.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    assert example.main(tmp_path) == 0
+    html = (tmp_path / "contrast" / "index.html").read_text(encoding="utf-8")
+    assert own_style(html) == stylesheet(load_theme(DEFAULT_THEME))
+    assert (tmp_path / "contrast" / "images" / "interview.png").is_file()
+    assert "contrast " in capsys.readouterr().out
