@@ -28,7 +28,7 @@ from a11yrender import ContrastOptions, OptionsError, RenderError, ThemeError, c
 from a11yrender.cli import main as cli_main
 from a11yrender.colour import AAA_TEXT, NON_TEXT, contrast_ratio, parse_colour
 from a11yrender.modes import contrast as contrast_mode
-from a11yrender.modes.contrast import DEFAULT_THEME, MARK_ATTRIBUTE, replacement, stylesheet
+from a11yrender.modes.contrast import DEFAULT_THEME, MARK_ATTRIBUTE, PAGE_BACKGROUND, replacement, stylesheet
 from a11yrender.page import load, visible_text
 from a11yrender.themes import list_themes, load_theme
 
@@ -62,13 +62,13 @@ def own_style(html: str) -> str:
     ("color", "inherit", None),
     ("color", "currentColor", None),
     ("color", var("text"), None),
-    ("background-color", "#eef2f7", ("background-color: " + var("background"), "colour")),
+    ("background-color", "#eef2f7", (f"background-color: {var('background')}; {PAGE_BACKGROUND}: {var('background')}", "colour")),
     ("background-color", "transparent", None),
     ("background-color", "rgba(0,0,0,0)", None),
     ("background", "url(images/banner.png) repeat-x", ("background: none", "background-image")),
-    ("background", "#fff url(x.png)", ("background: " + var("background"), "background-image")),
+    ("background", "#fff url(x.png)", (f"background: {var('background')}; {PAGE_BACKGROUND}: {var('background')}", "background-image")),
     ("background", "linear-gradient(#fff, #000)", ("background: none", "background-image")),
-    ("background", "#dde4ee", ("background: " + var("background"), "colour")),
+    ("background", "#dde4ee", (f"background: {var('background')}; {PAGE_BACKGROUND}: {var('background')}", "colour")),
     ("background", "none", None),
     ("background", "transparent", None),
     ("background", var("background"), None),
@@ -89,7 +89,7 @@ def own_style(html: str) -> str:
     ("mix-blend-mode", "difference", ("mix-blend-mode: normal", "effect")),
     ("opacity", ".5", ("opacity: 1", "opacity")),
     ("opacity", "50%", ("opacity: 1", "opacity")),
-    ("opacity", "0", ("opacity: 1", "opacity")),
+    ("opacity", "0", None),  # hiding, not dimming
     ("opacity", "1", None),
     ("fill", "#333", ("fill: currentcolor", "svg")),
     ("fill", "none", None),
@@ -99,6 +99,7 @@ def own_style(html: str) -> str:
     ("--line-color", "rgb(0 0 0 / .2)", ("--line-color: " + var("border"), "colour")),
     ("--gap", "12px", None),
     ("--a11yrender-contrast-text", "#ff0", None),
+    (PAGE_BACKGROUND, var("background"), None),
     ("font-size", "12px", None),
 ])
 def test_declarations_are_replaced_by_role(name, value, expected):
@@ -107,10 +108,12 @@ def test_declarations_are_replaced_by_role(name, value, expected):
 
 def test_every_replacement_is_a_fixed_point():
     for name, value in [("color", "#666"), ("background", "url(x) #fff"), ("border", "1px solid red"),
-                        ("opacity", ".3"), ("fill", "red"), ("--brandBg", "#eee"), ("text-shadow", "0 0 1px red")]:
-        declaration, _ = replacement(name, value)
-        new_name, new_value = declaration.split(":", 1)
-        assert replacement(new_name, new_value.strip()) is None, declaration
+                        ("opacity", ".3"), ("fill", "red"), ("--brandBg", "#eee"), ("text-shadow", "0 0 1px red"),
+                        ("background-color", "rgba(0,0,0,.5)")]:
+        declarations, _ = replacement(name, value)
+        for declaration in declarations.split(";"):
+            new_name, new_value = declaration.split(":", 1)
+            assert replacement(new_name.strip(), new_value.strip()) is None, declaration
 
 
 def test_presentational_attributes_and_inline_styles_are_rewritten():
@@ -128,7 +131,8 @@ def test_presentational_attributes_and_inline_styles_are_rewritten():
     assert not root.xpath("//*[@bgcolor or @bordercolor or @background or @color]")
     assert root.xpath("//font")[0].get("size") == "2"
     important, faint, inherit, brand = root.xpath("//p | //span[@style]")
-    assert important.get("style") == f"color: {var('text')}; background-color: {var('background')}; font-size: 14px; display: block !important"
+    assert important.get("style") == (f"color: {var('text')}; background-color: {var('background')}; {PAGE_BACKGROUND}: "
+                                      f"{var('background')}; font-size: 14px; display: block !important")
     assert faint.get("style") == "opacity: 1;text-shadow: none"  # what is not rewritten stays as written
     assert inherit.get("style") == "color:inherit"
     assert brand.get("style") == f"--Brand: {var('text')}; color: {var('text')}"
@@ -160,7 +164,9 @@ def test_style_blocks_are_rewritten_and_the_theme_stylesheet_goes_first(sample_p
 def test_the_theme_stylesheet_is_layered_with_an_unlayered_copy():
     sheet = stylesheet(load_theme("black-on-cream"))
     unlayered, layered = sheet.split("@layer a11yrender-contrast{")
-    root, rules = unlayered.split("}", 1)[0], unlayered.split("}", 1)[1].strip()
+    assert f"@property {PAGE_BACKGROUND}{{syntax:\"<color>\";inherits:false;initial-value:transparent}}" in unlayered
+    root = re.search(r"^:root\{.*\}$", unlayered, re.M).group(0)
+    rules = unlayered.split(root, 1)[1].strip()
     assert "--a11yrender-contrast-background:#fff5cc!important;" in root
     assert "color-scheme:light" in root and "color-scheme:dark" in stylesheet(load_theme("yellow-on-blue"))
     assert layered.strip().removesuffix("}").strip() == rules
@@ -492,6 +498,7 @@ a:focus { outline: none }
 input::placeholder { color: #ddd }
 input { border: 1px solid #f4f4f4 }
 @layer page { p.layered-too { color: #eee !important } }
+.menu { position: relative; background: rgba(255, 255, 255, .9) } .slide { opacity: 0 }
 </style></head>
 <body text="#888888" link="#aaaaaa" vlink="#bbbbbb" bgcolor="#f0f0f0">
 <p>正文 <font color="#cccccc">浅色字</font> <a href="#a">链接</a></p>
@@ -509,6 +516,7 @@ input { border: 1px solid #f4f4f4 }
 <form><input placeholder="搜索"> <input value="已填"> <button class="flat">搜索</button>
 <button disabled>不可用</button> <select><option>选项</option></select> <textarea>文本</textarea></form>
 <p><mark>标记</mark> <a href="#c" id="last">最后一个链接</a></p>
+<div class="menu" id="menu">菜单</div><div id="plain">普通</div><div class="slide" id="slide">隐藏的幻灯片</div>
 </body></html>"""
 
 
@@ -561,6 +569,12 @@ def test_every_trick_is_undone(page, tricks_dir, theme):
     assert [parse_colour(c) for c in selection] == [role["selection-text"], role["selection-background"]]
     rings = {ring.selector: ring for ring in checks.focus_indicators(page)}
     assert rings["#last"].colour == role["focus"] and rings["#last"].width >= 3 and rings["#last"].box_shadow == "none"
+    painted = page.evaluate("""() => ['#menu', '#plain', '#linked', '#slide'].map(s => {
+        const style = getComputedStyle(document.querySelector(s)); return [style.backgroundColor, style.opacity]; })""")
+    menu, plain, linked, slide = painted
+    assert parse_colour(menu[0]) == role["background"]  # the page painted it: opaque, in the theme's colour
+    assert parse_colour(plain[0]).a == 0 and parse_colour(linked[0]).a == 0  # unpainted, or painted unreadably
+    assert slide[1] == "0" and "隐藏的幻灯片" not in [run.text for run in runs]  # hidden stays hidden
     photo = next(image for image in checks.images(page) if image.alt == "一张照片")
     assert photo.visible and photo.loaded and photo.filter == "none" and photo.opacity == 1
 

@@ -221,7 +221,7 @@
         const s = getComputedStyle(el, pseudo);
         const content = s.content;
         if (!content || content === "none" || content === "normal" || !/^["'].*\S.*["']$/s.test(content)) continue;
-        if (s.display === "none" || s.visibility !== "visible" || !visibleBox(el)) continue;
+        if (s.display === "none" || s.visibility !== "visible" || !visibleBox(el) || opacityOf(el) === 0) continue;
         const text = content.slice(1, -1);
         out.push({ selector: cssPath(el) + pseudo, kind: "generated", fill: "", stroke: "",
                    color: s.webkitTextFillColor || s.color, svgColor: "", backgrounds: backgrounds(el), text,
@@ -265,6 +265,7 @@
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (!rects.length || concealed(el, rects)) continue;
+      if (opacityOf(el) === 0) continue;  // painted fully transparent: hidden, like visibility: hidden
       out.push(run(el, node.data, "text", rects));
     }
     for (const el of document.querySelectorAll("input, textarea, select")) {

@@ -55,12 +55,22 @@ LAYER = "a11yrender-contrast"
 #: Prefix of the custom properties carrying the theme's colours (``--a11yrender-contrast-text``).
 PROPERTY_PREFIX = "--a11yrender-contrast-"
 
+#: Where the page paints a background, the rewrite sets this (non-inherited) property to the
+#: theme's background, and the theme's rules paint ``background-color`` with it; elsewhere it
+#: is transparent. So a box the page made opaque (a menu, a sticky header, a dialog) stays
+#: opaque, in the theme's colour, and a transparent one stays transparent: what forced-colors
+#: mode does by keeping a background's alpha. Backgrounds set by stylesheets the library
+#: cannot read become transparent.
+PAGE_BACKGROUND = "--a11yrender-page-background"
+_PAGE_BACKGROUND_RULE = f"@property {PAGE_BACKGROUND}{{syntax:\"<color>\";inherits:false;initial-value:transparent}}"
+
 #: How the mode's stylesheet is marked, so a second render replaces it instead of adding one.
 MARK_ATTRIBUTE = "data-a11yrender"
 MARK_VALUE = "contrast"
 
-#: Placeholder for PROPERTY_PREFIX in contrast.css (keeps the rules readable).
+#: Placeholders for PROPERTY_PREFIX and PAGE_BACKGROUND in contrast.css (keep it readable).
 _CSS_PREFIX_PLACEHOLDER = "--C-"
+_CSS_PAGE_BACKGROUND_PLACEHOLDER = "--page-background"
 
 
 def _role(role: str) -> str:
@@ -233,7 +243,7 @@ def _stylesheet(name: str, theme_css: str, colours: tuple, dark: bool, path: str
     return (
         f"\n/* a11yrender contrast mode, theme {name} (docs/modes/contrast.md): the theme's colours, the\n"
         f"   rules for browsers without cascade layers, then in the layer that beats the page's !important */\n"
-        f"{root}\n{rules}\n@layer {LAYER}{{\n{rules}\n}}\n"
+        f"{_PAGE_BACKGROUND_RULE}\n{root}\n{rules}\n@layer {LAYER}{{\n{rules}\n}}\n"
     )
 
 
@@ -245,6 +255,7 @@ def _base_rules() -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s*([{};,])\s*", r"\1", text).replace("}", "}\n")
     text = re.sub(r":\s+", ":", text).replace(" !important", "!important")
+    text = text.replace(_CSS_PAGE_BACKGROUND_PLACEHOLDER, PAGE_BACKGROUND)
     return text.replace(_CSS_PREFIX_PLACEHOLDER, PROPERTY_PREFIX).strip()
 
 
@@ -331,6 +342,8 @@ def _colour_property(name: str, value: str, lowered: str):
     if all(_transparent(token) for token in tokens):
         return None  # a transparent background or border draws nothing: nothing to replace
     if len(tokens) == 1:
+        if name == "background-color":
+            return (f"{name}: {target}; {PAGE_BACKGROUND}: {target}", "colour")
         return (f"{name}: {target}", "colour")
     return _replace_tokens(name, value, target, replace_vars=True)  # `border-color: #ccc transparent`
 
@@ -355,18 +368,21 @@ def _background(value: str):
     target = _role("background") if painted else "none"
     if value.strip().lower() == target:
         return None
-    return (f"background: {target}", "background-image" if has_image else "colour")
+    declaration = f"background: {target}; {PAGE_BACKGROUND}: {target}" if painted else f"background: {target}"
+    return (declaration, "background-image" if has_image else "colour")
 
 
 def _opacity(value: str):
+    """Translucency goes; ``opacity: 0`` stays: it hides (an inactive slide, a closed menu),
+    it does not dim, and the text it hides is not shown to anyone."""
     number = _number(value)
-    if number is not None and number >= 1:
+    if number is not None and (number >= 1 or number <= 0):
         return None
     return ("opacity: 1", "opacity")
 
 
 def _custom_property(name: str, value: str):
-    if name.startswith(PROPERTY_PREFIX):
+    if name.startswith(PROPERTY_PREFIX) or name == PAGE_BACKGROUND:
         return None
     tokens = _tokens(value)
     if len(tokens) != 1:
