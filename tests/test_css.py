@@ -37,6 +37,16 @@ def test_values_with_urls_strings_and_comments_are_whole():
     ]
 
 
+def test_a_quoted_url_may_hold_parentheses():
+    """An SVG data URL with rgba() inside quotes: the value ends after the URL, not inside it."""
+    pattern = declaration_pattern(["background-image", "opacity"])
+    css = """.he{background-image:url('data:image/svg+xml;utf8,<svg><line stroke="rgba(0, 0, 0, 0.84)" /></svg>')}.hw{opacity:0}"""
+    assert found(css, pattern) == [
+        ("background-image", """url('data:image/svg+xml;utf8,<svg><line stroke="rgba(0, 0, 0, 0.84)" /></svg>')""", False),
+        ("opacity", "0", False),
+    ]
+
+
 def test_selectors_and_media_queries_are_not_declarations():
     assert found("@media (font-size:1px) {} font-size:2px {} a{}") == []
 
@@ -91,8 +101,9 @@ def _reference_declarations(css, properties):
         re.escape(p[:-1].lower()) + r"[\w-]+" if p.endswith("*") else re.escape(p.lower())
         for p in sorted(set(properties), key=len, reverse=True)
     )
-    value = (r"(?P<value>(?:[^;{}\"'/u]+|url\([^)]*\)|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
-             r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*)")
+    string = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
+    value = (r"(?P<value>(?:[^;{}\"'/u]+|url\(\s*(?:" + string + r"|[^)]*)\s*\)|" + string
+             + r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*)")
     pattern = re.compile(r"[{;]\s*(?P<name>" + names + r")\s*:" + value, re.S | re.I)
     return [(m.start("name"), m.end("value") - (len(m.group("value")) - len(m.group("value").rstrip())))
             for m in pattern.finditer(css)]

@@ -48,9 +48,11 @@ class DeclarationPattern:
     """
 
     _NAME = re.compile(r"[{;]\s*(--[\w-]+|-?[A-Za-z_][\w-]*)\s*:")
+    #: A value: up to the next ``;``, ``{`` or ``}`` outside strings, comments and ``url()``.
+    #: A quoted URL may hold ``)`` (``url('data:image/svg+xml,<svg stroke="rgba(0,0,0,.8)">')``).
     _VALUE = re.compile(
-        r"(?:[^;{}\"'/u]+|url\([^)]*\)|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
-        r"|/\*.*?\*/|/(?!\*)|u(?!rl\())*",
+        r"(?:[^;{}\"'/u]+|url\(\s*(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^)]*)\s*\)"
+        r"|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|/\*.*?\*/|/(?!\*)|u(?!rl\())*",
         re.S,
     )
 

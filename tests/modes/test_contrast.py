@@ -209,6 +209,23 @@ def test_contrast_is_idempotent_and_keeps_the_text(page_id):
     assert {d.code for d in again.diagnostics} <= {"contrast.theme", "contrast.linked-stylesheets", "contrast.frames"}
 
 
+def _selectors(css_text: str) -> list[str]:
+    return [selector.strip() for selector in re.findall(r"(?:^|[{};])([^{};]*)\{", css_text)]
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_style_blocks_keep_every_rule(page_id):
+    """Only values change: every selector and at-rule of every <style> block is still there,
+    in order (a value read past its end would swallow the rules after it)."""
+    path = source_of(page_id)
+    before = [style.text or "" for style in load(path).root.iter("style")]
+    after = [style.text or "" for style in load(render(path, ["contrast"]).html).root.iter("style")
+             if style.get(MARK_ATTRIBUTE) != "contrast"]
+    assert len(before) == len(after)
+    for old, new in zip(before, after):
+        assert _selectors(new) == _selectors(old)
+
+
 @pytest.mark.parametrize("page_id", PAGES)
 def test_themes_change_only_the_theme_stylesheet(page_id):
     """What lets the browser tests swap themes in an open page: nothing else differs."""
