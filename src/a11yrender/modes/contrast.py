@@ -160,10 +160,8 @@ _REWRITTEN_ATTRIBUTES = frozenset(COLOUR_ATTRIBUTES) | {"style"}
 #: SVG presentation attributes holding colours; all become the text colour.
 SVG_PAINT_ATTRIBUTES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color")
 _SVG_PATH = etree.XPath("descendant::svg[not(ancestor::svg)]")
-_LINKED_STYLESHEETS = etree.XPath(
-    "count(descendant::link[contains(translate(@rel, 'STYLEHSE', 'stylehse'), 'stylesheet')])"
-)
-_FRAMES = etree.XPath("count(descendant::iframe | descendant::frame | descendant::embed | descendant::object)")
+#: Elements showing another document, which no stylesheet of this page reaches.
+EMBEDDING_TAGS = frozenset({"iframe", "frame", "embed", "object"})
 _URLS = re.compile(r"url\(\s*(?:\"[^\"]*\"|'[^']*'|[^)]*)\s*\)", re.I)
 _UNFILLED = re.compile(r"(?:^|;)\s*fill\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 
@@ -210,6 +208,11 @@ def contrast(page: Page, context) -> Page:
         if style not in own and style.text:
             style.text = _rewrite_stylesheet(style.text, tally)
     for element in _ATTRIBUTED(page.root):
+        tag = element.tag
+        if tag in EMBEDDING_TAGS:
+            tally["frame"] += 1
+        elif tag == "link" and "stylesheet" in (element.get("rel") or "").lower():
+            tally["linked"] += 1
         _rewrite_element(element, tally, attributes)
     for svg in _SVG_PATH(page.root):
         _paint_svg(svg, tally)
@@ -515,15 +518,13 @@ def _report(page: Page, theme: Theme, tally: Counter, attributes: Counter) -> No
     if attributes:
         listed = ", ".join(f"{name} x{count}" for name, count in sorted(attributes.items()))
         page.note("contrast.attributes", f"colour attributes removed: {listed}", count=sum(attributes.values()))
-    linked = _LINKED_STYLESHEETS(page.root)
-    if linked:
+    if tally["linked"]:
         page.note(
             "contrast.linked-stylesheets",
-            "linked stylesheets are not read; the theme's stylesheet overrides their colours", count=int(linked),
+            "linked stylesheets are not read; the theme's stylesheet overrides their colours", count=tally["linked"],
         )
-    frames = _FRAMES(page.root)
-    if frames:
+    if tally["frame"]:
         page.note(
             "contrast.frames", "embedded documents keep their own colours (the theme cannot reach inside them)",
-            severity="warning", count=int(frames),
+            severity="warning", count=tally["frame"],
         )
