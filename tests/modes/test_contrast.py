@@ -106,6 +106,12 @@ def test_declarations_are_replaced_by_role(name, value, expected):
     assert replacement(name, value) == expected
 
 
+def test_style_attributes_are_skipped_only_when_nothing_in_them_is_rewritten():
+    for name in contrast_mode.REWRITTEN_PROPERTIES - {"--*"}:
+        assert contrast_mode._REWRITTEN_STEMS.search(name), name
+    assert not contrast_mode._REWRITTEN_STEMS.search("width:320px; float:left; padding-top:2px")
+
+
 def test_every_replacement_is_a_fixed_point():
     for name, value in [("color", "#666"), ("background", "url(x) #fff"), ("border", "1px solid red"),
                         ("opacity", ".3"), ("fill", "red"), ("--brandBg", "#eee"), ("text-shadow", "0 0 1px red"),

@@ -141,6 +141,14 @@ REWRITTEN_PROPERTIES = (
 )
 _DECLARATIONS = css.declaration_pattern(REWRITTEN_PROPERTIES)
 
+#: Stems of every rewritten property: a style attribute holding none of them (most hold only
+#: sizes and positions) is not scanned.
+_REWRITTEN_STEMS = re.compile(
+    r"colou?r|background|border|outline|shadow|opacity|filter|blend|mask|fill|stroke|column-rule"
+    r"|decoration|emphasis|--",
+    re.I,
+)
+
 # -- presentational attributes -----------------------------------------------------------
 
 #: Colour attributes of HTML elements, by the tags that honour them (None: every element).
@@ -432,7 +440,7 @@ def _rewrite_element(element: HtmlElement, tally: Counter, attributes: Counter) 
                 del element.attrib[name]
                 attributes[f"<{tag} {name}>"] += 1
     style = element.get("style")
-    if style:
+    if style and _REWRITTEN_STEMS.search(style):
         rewritten = _rewrite_style_attribute(style, tally)
         if rewritten != style:
             if rewritten.strip():
