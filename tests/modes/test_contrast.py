@@ -291,6 +291,22 @@ def test_options_theme_and_theme_dirs(tmp_path):
     assert "--a11yrender-contrast-text:#ffffff!important" in render("<p>x</p>", "contrast", contrast={"theme": "white-on-black"}).html
 
 
+def test_a_theme_stylesheet_cannot_end_the_style_element(tmp_path):
+    folder = tmp_path / "breakout"
+    shutil.copytree(load_theme("black-on-white").path, folder)
+    manifest = (folder / "theme.json").read_text(encoding="utf-8").replace('"black-on-white"', '"breakout"')
+    (folder / "theme.json").write_text(manifest, encoding="utf-8")
+    (folder / "theme.css").write_text("a { color: red } </STYLE><script>alert(1)</script>", encoding="utf-8")
+    with pytest.raises(ThemeError, match="would end the page's <style>"):
+        render("<p>x</p>", ["contrast"], theme="breakout", theme_dirs=[tmp_path])
+    (folder / "theme.css").write_text("a { color: red }\nmark", encoding="utf-8")
+    with pytest.raises(ThemeError, match="CSS error in its stylesheet at line 2"):
+        render("<p>x</p>", ["contrast"], theme="breakout", theme_dirs=[tmp_path])
+    (folder / "theme.css").write_text("/* a note */ mark { outline: 2px solid }", encoding="utf-8")
+    assert own_style(render("<p>x</p>", ["contrast"], theme="breakout", theme_dirs=[tmp_path]).html).count(
+        "mark { outline: 2px solid }") == 2
+
+
 def test_bad_theme_choices_are_theme_errors(tmp_path):
     with pytest.raises(ThemeError, match="no theme 'neon'.*known themes"):
         render("<p>x</p>", ["contrast"], theme="neon")

@@ -15,8 +15,8 @@ then makes the page use nothing else:
   An important declaration in a layer beats every important declaration outside layers, so
   the rules also win over the stylesheets the library cannot read (linked ones), whatever
   their specificity. Inline ``!important`` would still win, and the mode rewrites those. The
-  same rules follow unlayered for browsers older than cascade layers (2022), where they win
-  over everything but the page's own important rules.
+  same rules come first unlayered, for browsers older than cascade layers (2022), where
+  they win over everything but the page's own important rules.
 
 The mode never depends on the page's layout, so it composes with whatever ran before it (elder
 mode's stylesheet is rewritten like the page's own). Rendering a rendered page again changes
@@ -134,7 +134,7 @@ CUSTOM_PROPERTY_ROLES = (
 )
 
 #: Every property this mode rewrites (``--*``: every custom property).
-REWRITTEN_PROPERTIES = (
+REWRITTEN_PROPERTIES = frozenset(
     set(COLOUR_PROPERTIES) | set(SHORTHAND_COLOUR_PROPERTIES) | CURRENT_COLOUR_PROPERTIES
     | CURRENT_COLOUR_SHORTHANDS | PAINT_PROPERTIES | set(REMOVED_PROPERTIES)
     | {"background", "background-image", "opacity", "--*"}
@@ -170,6 +170,7 @@ SVG_PAINT_ATTRIBUTES = ("fill", "stroke", "stop-color", "flood-color", "lighting
 _SVG_PATH = etree.XPath("descendant::svg[not(ancestor::svg)]")
 #: Elements showing another document, which no stylesheet of this page reaches.
 EMBEDDING_TAGS = frozenset({"iframe", "frame", "embed", "object"})
+_END_OF_STYLE = re.compile(r"</style", re.I)
 _URLS = re.compile(r"url\(\s*(?:\"[^\"]*\"|'[^']*'|[^)]*)\s*\)", re.I)
 _UNFILLED = re.compile(r"(?:^|;)\s*fill\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 
@@ -240,15 +241,19 @@ def contrast_theme(name: str, theme_dirs=()) -> Theme:
 
 
 def stylesheet(theme: Theme) -> str:
-    """The text of the mode's ``<style>`` for ``theme``: the rules unlayered, then layered."""
-    return _stylesheet(theme.name, theme.css, tuple(theme.colours.items()), theme.dark, str(theme.path))
+    """The text of the mode's ``<style>`` for ``theme``: the theme's colours, then the rules
+    unlayered (for browsers without cascade layers), then the same rules in the layer."""
+    return _stylesheet(theme.name, theme.css, tuple(theme.colours.items()), theme.dark)
 
 
 @lru_cache(maxsize=32)
-def _stylesheet(name: str, theme_css: str, colours: tuple, dark: bool, path: str) -> str:
+def _stylesheet(name: str, theme_css: str, colours: tuple, dark: bool) -> str:
     properties = "".join(f"{PROPERTY_PREFIX}{role}:{value}!important;" for role, value in colours)
     scheme = "dark" if dark else "light"
-    own = _without_comments(theme_css)
+    if _END_OF_STYLE.search(theme_css):
+        raise ThemeError(f"theme {name!r}: its stylesheet contains '</style', which would end the page's <style>")
+    own = _without_comments(name, theme_css)
+    name = re.sub(r"[^\w.-]", "", name)  # it goes into a CSS comment
     rules = _base_rules() + ("\n" + own if own else "")
     root = f":root{{color-scheme:{scheme}!important;{properties}}}"
     return (
@@ -270,9 +275,14 @@ def _base_rules() -> str:
     return text.replace(_CSS_PREFIX_PLACEHOLDER, PROPERTY_PREFIX).strip()
 
 
-def _without_comments(theme_css: str) -> str:
-    """A theme's stylesheet as the browser reads it, less its comments."""
-    return tinycss2.serialize(tinycss2.parse_stylesheet(theme_css, skip_comments=True)).strip()
+def _without_comments(name: str, theme_css: str) -> str:
+    """A theme's stylesheet as the browser reads it, less its comments; a syntax error in it
+    is the theme author's to fix (a browser would silently drop the rule)."""
+    rules = tinycss2.parse_stylesheet(theme_css, skip_comments=True)
+    for rule in rules:
+        if rule.type == "error":
+            raise ThemeError(f"theme {name!r}: CSS error in its stylesheet at line {rule.source_line}: {rule.message}")
+    return tinycss2.serialize(rules).strip()
 
 
 # -- rewriting CSS -------------------------------------------------------------------------
