@@ -16,6 +16,7 @@ def test_wheel_ships_themes_and_browser_script(tmp_path):
     wheel = next(tmp_path.glob("a11yrender-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "a11yrender/checks/measure.js" in names
+    assert "a11yrender/modes/contrast.css" in names
     theme_files = {p.relative_to(REPO / "themes").as_posix() for p in (REPO / "themes").rglob("*") if p.is_file()}
     assert theme_files and {f"a11yrender/themes/{f}" for f in theme_files} <= names
     assert any(n.endswith("entry_points.txt") for n in names)

@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic
 from .errors import A11yRenderError, InputError, OptionsError, OutputError, ThemeError, UnknownModeError
 from .modes import known_modes, register
 from .modes.traditional import SimplifiedOptions, TraditionalOptions
+from .modes.contrast import ContrastOptions
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
@@ -22,5 +23,5 @@ from .render import RenderContext, RenderError, RenderResult, render
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
-    "ThemeError", "UnknownModeError", "TraditionalOptions", "SimplifiedOptions",
+    "ThemeError", "UnknownModeError", "TraditionalOptions", "SimplifiedOptions", "ContrastOptions",
 ]

@@ -15,10 +15,11 @@ import typing
 from pathlib import Path
 
 from . import __version__
-from .errors import A11yRenderError, OptionsError, OutputError
+from .errors import A11yRenderError, OptionsError, OutputError, ThemeError
 from .modes import known_modes, registry
 from .output import same_file, write_atomic
 from .render import render
+from .themes import list_themes, load_theme
 
 PROG = "a11yrender"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -74,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fail on axe-core violations of this impact or worse (default: serious)")
     p.add_argument("--encoding", help="the page's charset when known from outside")
     p.set_defaults(run=run_check)
+
+    p = commands.add_parser("themes", help="list the themes, loading (and so validating) each")
+    p.add_argument("--kind", help="only themes of this kind (contrast, elder, ...)")
+    p.add_argument("--dir", action="append", default=[], metavar="DIR",
+                   help="a directory of your own themes, searched first (repeatable)")
+    p.set_defaults(run=run_themes)
     return parser
 
 
@@ -131,6 +138,20 @@ def run_modes(args) -> int:
     for mode in sorted(registry().values(), key=lambda m: m.order):
         print(f"{mode.name:<12} {mode.summary}")
     return EXIT_OK
+
+
+def run_themes(args) -> int:
+    invalid = 0
+    for name in list_themes(args.kind, args.dir):
+        try:
+            theme = load_theme(name, args.dir)
+        except ThemeError as error:
+            print(f"{PROG}: invalid theme: {error}", file=sys.stderr)
+            invalid += 1
+            continue
+        labels = " / ".join(theme.labels[key] for key in ("zh-Hans", "zh-Hant", "en") if key in theme.labels)
+        print(f"{name:<18} {theme.kind:<10} {labels}  ({theme.path})")
+    return EXIT_FAILED if invalid else EXIT_OK
 
 
 # -- options of the modes, derived from their dataclasses ------------------------------------

@@ -15,12 +15,18 @@
 
   // Everything derived from an element's ancestors is memoised: a page has thousands of text
   // nodes sharing a few hundred ancestors, and each measurement call starts fresh.
-  function memo(fn) {
+  const styleCaches = [];
+  function memo(fn, dependsOnStyle = false) {
     const cache = new Map();
+    if (dependsOnStyle) styleCaches.push(cache);
     return (el) => {
       if (!cache.has(el)) cache.set(el, fn(el));
       return cache.get(el);
     };
+  }
+  // Focusing an element may restyle it and its ancestors (:focus-within): drop what was read.
+  function forgetStyles() {
+    for (const cache of styleCaches) cache.clear();
   }
 
   let idCounts = null;
@@ -71,7 +77,7 @@
       if (box.width <= 1.5 || box.height <= 1.5) return true;
     }
     return clippedAway(el.parentElement);
-  });
+  }, true);
 
   // Hidden from sight although laid out: clipped away, or moved off the page.
   function concealed(el, rects) {
@@ -83,7 +89,7 @@
   const opacityOf = memo((el) => {
     if (!el) return 1;
     return parseFloat(getComputedStyle(el).opacity) * opacityOf(el.parentElement);
-  });
+  }, true);
 
   // Background layers from the element outwards, stopping at the first opaque colour.
   const backgrounds = memo((el) => {
@@ -95,7 +101,7 @@
     const alpha = m ? m[1].split(/[ ,/]+/).filter(Boolean)[3] : undefined;
     if (m && (alpha === undefined || parseFloat(alpha) >= 1)) return [layer];
     return [layer, ...backgrounds(el.parentElement)];
-  });
+  }, true);
 
   function style(el, pseudo) {
     const s = getComputedStyle(el, pseudo);
@@ -119,7 +125,124 @@
       rect: rectOf(rects[0]), lines: rects.length, opacity: opacityOf(el), backgrounds: backgrounds(el),
       lang: (el.closest("[lang]") || document.documentElement).getAttribute("lang") || "",
       main: !!el.closest(MAIN_CONTENT),
+      link: !!el.closest(":any-link"), underlined: underlined(el),
     });
+  }
+
+  // Whether the text of el is drawn underlined: by its own text-decoration or one that
+  // propagates from an ancestor (decorations do not propagate into inline-blocks, floats or
+  // absolutely positioned boxes).
+  const underlined = memo((el) => {
+    if (!el || el.nodeType !== 1) return false;
+    const s = getComputedStyle(el);
+    if (s.textDecorationLine.includes("underline")) return true;
+    if (s.display.startsWith("inline-") || s.float !== "none" || s.position === "absolute" || s.position === "fixed") return false;
+    return underlined(el.parentElement);
+  }, true);
+
+  function visibleBox(el) {
+    const s = getComputedStyle(el);
+    if (s.visibility !== "visible" || s.display === "none") return null;
+    const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (!rects.length || concealed(el, rects)) return null;
+    return rects;
+  }
+
+  // The focus indicator of each focusable element, read while it has focus (focused by
+  // script, without scrolling). limit bounds the work on pages with thousands of links.
+  function focusIndicators(limit) {
+    const out = [];
+    const before = document.activeElement;
+    for (const el of document.querySelectorAll(TARGETS)) {
+      if (limit && out.length >= limit) break;
+      if (!visibleBox(el)) continue;
+      el.focus({ preventScroll: true });
+      if (document.activeElement !== el) continue;
+      forgetStyles();  // focus may restyle ancestors (:focus-within)
+      const s = getComputedStyle(el);
+      out.push({
+        selector: cssPath(el), tag: el.localName, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+        outlineColor: s.outlineColor, outlineOffset: parseFloat(s.outlineOffset) || 0, boxShadow: s.boxShadow,
+        backgrounds: backgrounds(el.parentElement || el), rect: rectOf(el.getBoundingClientRect()),
+      });
+      el.blur();
+    }
+    if (before && before.focus) before.focus({ preventScroll: true });
+    return out;
+  }
+
+  // The border of every visible form control and button, and the backgrounds either side.
+  function controlBorders() {
+    const out = [];
+    for (const el of document.querySelectorAll("input, textarea, select, button")) {
+      const type = (el.getAttribute("type") || "").toLowerCase();
+      if (el.localName === "input" && !TEXT_INPUTS.has(type) && !BUTTON_INPUTS.has(type)) continue;
+      if (!visibleBox(el)) continue;
+      const s = getComputedStyle(el);
+      const sides = ["top", "right", "bottom", "left"].map((side) => ({
+        style: s.getPropertyValue(`border-${side}-style`), width: parseFloat(s.getPropertyValue(`border-${side}-width`)) || 0,
+        color: s.getPropertyValue(`border-${side}-color`),
+      }));
+      out.push({
+        selector: cssPath(el), tag: el.localName, type, sides,
+        outside: backgrounds(el.parentElement || el), inside: backgrounds(el), rect: rectOf(el.getBoundingClientRect()),
+      });
+    }
+    return out;
+  }
+
+  // Glyphs that are not text nodes: the shapes of inline SVG (painted with fill and stroke)
+  // and generated content (::before/::after: icon fonts, decorative characters).
+  function glyphs() {
+    const out = [];
+    const SHAPES = "path, circle, rect, ellipse, line, polyline, polygon, text, use";
+    for (const svg of document.querySelectorAll("svg")) {
+      if (svg.parentElement && svg.parentElement.closest("svg")) continue;
+      if (!visibleBox(svg)) continue;
+      const color = getComputedStyle(svg).color;
+      for (const shape of svg.querySelectorAll(SHAPES)) {
+        if (shape.closest("defs, symbol, mask, clipPath, pattern, marker")) continue;
+        const s = getComputedStyle(shape);
+        if (s.display === "none" || s.visibility !== "visible") continue;
+        out.push({ selector: cssPath(shape), kind: "svg", fill: s.fill, stroke: s.stroke, color: getComputedStyle(shape).color,
+                   svgColor: color, backgrounds: backgrounds(svg), text: "" });
+      }
+    }
+    for (const el of document.body ? document.body.querySelectorAll("*") : []) {
+      if (SKIP.has(el.tagName)) continue;
+      for (const pseudo of ["::before", "::after"]) {
+        const s = getComputedStyle(el, pseudo);
+        const content = s.content;
+        if (!content || content === "none" || content === "normal" || !/^["'].*\S.*["']$/s.test(content)) continue;
+        if (s.display === "none" || s.visibility !== "visible" || !visibleBox(el) || opacityOf(el) === 0) continue;
+        const text = content.slice(1, -1);
+        out.push({ selector: cssPath(el) + pseudo, kind: "generated", fill: "", stroke: "",
+                   color: s.webkitTextFillColor || s.color, svgColor: "", backgrounds: backgrounds(el), text,
+                   opacity: opacityOf(el) * parseFloat(s.opacity), textShadow: s.textShadow !== "none",
+                   fontSize: parseFloat(s.fontSize), fontWeight: parseInt(s.fontWeight, 10) || 400 });
+      }
+    }
+    return out;
+  }
+
+  // Every <img> and image button as painted: loaded, its alt, and what could alter it.
+  function images() {
+    const out = [];
+    for (const el of document.querySelectorAll("img, input[type=image i]")) {
+      const rects = visibleBox(el);
+      let filter = "none", blend = "normal";
+      for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.filter !== "none") filter = s.filter;
+        if (s.mixBlendMode !== "normal") blend = s.mixBlendMode;
+      }
+      out.push({
+        selector: cssPath(el), src: el.getAttribute("src"), alt: el.getAttribute("alt"), visible: !!rects,
+        loaded: el.localName === "img" ? el.complete && el.naturalWidth > 0 : true,
+        filter, blend, opacity: opacityOf(el), rect: rectOf(el.getBoundingClientRect()),
+      });
+    }
+    return out;
   }
 
   // Text nodes in document order, entering open shadow roots (their text inherits from the host).
@@ -169,6 +292,7 @@
       if (!el || SKIP.has(el.tagName) || el.closest("svg title, svg desc, select")) continue;
       const s = getComputedStyle(el);
       if (s.visibility !== "visible" || s.display === "none") continue;
+      if (opacityOf(el) === 0) continue;  // painted fully transparent: hidden, like visibility: hidden
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (!rects.length || concealed(el, rects)) continue;
@@ -430,5 +554,8 @@
     return { html: root instanceof HTMLHtmlElement && !viewer, namespace: root.namespaceURI, tag: root.localName };
   }
 
-  return { textRuns, overflow, targets, languages, textSpacing, spacingOverrides, viewportMeta, documentKind };
+  return {
+    textRuns, overflow, targets, languages, textSpacing, spacingOverrides, viewportMeta, documentKind,
+    focusIndicators, controlBorders, glyphs, images,
+  };
 })()

@@ -78,6 +78,9 @@ class TextRun:
         """What the glyphs are read against: a surrounding shadow if any, else the background."""
         halo = next((shadow for shadow in self.shadows if shadow.halo), None)
         return composite(halo.colour, self.background) if halo is not None else self.background
+    #: Inside a link (``:any-link``), and drawn underlined (own or propagated decoration).
+    link: bool = False
+    underlined: bool = False
 
     @property
     def contrast(self) -> float | None:
@@ -145,6 +148,159 @@ class Languages:
     document: str | None
     xml_lang: str | None
     parts: list[LangPart]
+
+
+@dataclass(frozen=True, slots=True)
+class FocusIndicator:
+    """The outline of an element while it has focus, and the background it is drawn on."""
+
+    selector: str
+    tag: str
+    style: str
+    width: float
+    colour: RGBA | None
+    offset: float
+    box_shadow: str
+    background: RGBA
+    rect: Rect
+
+    @property
+    def visible(self) -> bool:
+        """An outline is drawn: a style, at least 1 px, and a colour that is not transparent."""
+        return (self.style not in ("none", "hidden") and self.width >= 1
+                and self.colour is not None and self.colour.a > 0)
+
+    @property
+    def contrast(self) -> float | None:
+        """The outline's contrast against the background around the element (WCAG 1.4.11)."""
+        return None if self.colour is None else contrast_ratio(self.colour, self.background)
+
+
+@dataclass(frozen=True, slots=True)
+class BorderSide:
+    style: str
+    width: float
+    colour: RGBA | None
+
+    @property
+    def drawn(self) -> bool:
+        return self.style not in ("none", "hidden") and self.width > 0 and self.colour is not None and self.colour.a > 0
+
+
+@dataclass(frozen=True, slots=True)
+class ControlBorder:
+    """The border of a form control or button (top, right, bottom, left)."""
+
+    selector: str
+    tag: str
+    type: str
+    sides: tuple[BorderSide, ...]
+    #: The background around the control, and the control's own (composited on it).
+    outside: RGBA
+    inside: RGBA
+    rect: Rect
+
+    @property
+    def complete(self) -> bool:
+        """Every side has a border drawn."""
+        return all(side.drawn for side in self.sides)
+
+    @property
+    def contrast(self) -> float | None:
+        """The lowest contrast of a drawn side against the background around the control."""
+        ratios = [contrast_ratio(side.colour, self.outside) for side in self.sides if side.drawn]
+        return min(ratios) if ratios else None
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """A shape of inline SVG (``kind="svg"``) or generated content (``"generated"``)."""
+
+    selector: str
+    kind: str
+    #: SVG: the computed fill and stroke (``none``, a colour, or a ``url()``).
+    fill: str
+    stroke: str
+    #: The colour the glyph is drawn in (generated content), or the shape's ``color`` (SVG).
+    colour: RGBA | None
+    background: RGBA
+    text: str = ""
+    opacity: float = 1.0
+    text_shadow: bool = False
+    font_size: float = 0.0
+    font_weight: int = 400
+
+    def paints(self) -> list[str]:
+        """The SVG paints actually drawn (``none`` left out)."""
+        return [paint for paint in (self.fill, self.stroke) if paint and paint != "none"]
+
+    @property
+    def contrast(self) -> float | None:
+        """Generated content: its contrast against the background (with its opacity)."""
+        if self.colour is None:
+            return None
+        colour = RGBA(self.colour.r, self.colour.g, self.colour.b, self.colour.a * self.opacity)
+        return contrast_ratio(colour, self.background)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An ``<img>`` (or image button) as painted."""
+
+    selector: str
+    src: str | None
+    alt: str | None
+    visible: bool
+    loaded: bool
+    #: The last filter and blend mode found on it or an ancestor (``none``/``normal``: none).
+    filter: str
+    blend: str
+    opacity: float
+    rect: Rect
+
+
+def focus_indicators(page, limit: int | None = None) -> list[FocusIndicator]:
+    """Focus each visible link, button and control in turn (by script, without scrolling)
+    and read its outline; ``limit`` stops after that many."""
+    return [
+        FocusIndicator(
+            f["selector"], f["tag"], f["outlineStyle"], f["outlineWidth"], parse_colour(f["outlineColor"]),
+            f["outlineOffset"], f["boxShadow"], effective_background(f["backgrounds"]), Rect(**f["rect"]),
+        )
+        for f in _call(page, "focusIndicators", limit or 0)
+    ]
+
+
+def control_borders(page) -> list[ControlBorder]:
+    """The borders of every visible text field, select, textarea and button."""
+    out = []
+    for raw in _call(page, "controlBorders"):
+        outside = effective_background(raw["outside"])
+        inside = effective_background(raw["inside"])
+        sides = tuple(BorderSide(s["style"], s["width"], parse_colour(s["color"])) for s in raw["sides"])
+        out.append(ControlBorder(raw["selector"], raw["tag"], raw["type"], sides, outside, inside, Rect(**raw["rect"])))
+    return out
+
+
+def glyphs(page) -> list[Glyph]:
+    """The shapes of visible inline SVG and the visible generated content (icon fonts)."""
+    return [
+        Glyph(
+            g["selector"], g["kind"], g["fill"], g["stroke"], parse_colour(g["color"]),
+            effective_background(g["backgrounds"]), g["text"], g.get("opacity", 1.0), g.get("textShadow", False),
+            g.get("fontSize", 0.0), g.get("fontWeight", 400),
+        )
+        for g in _call(page, "glyphs")
+    ]
+
+
+def images(page) -> list[Image]:
+    """Every ``<img>`` and image button, visible or not."""
+    return [
+        Image(i["selector"], i["src"], i["alt"], i["visible"], i["loaded"], i["filter"], i["blend"], i["opacity"],
+              Rect(**i["rect"]))
+        for i in _call(page, "images")
+    ]
 
 
 def text_runs(page) -> list[TextRun]:
@@ -279,10 +435,11 @@ def _script() -> str:
     return resources.files(__package__).joinpath("measure.js").read_text(encoding="utf-8")
 
 
-def _call(page, name: str):
-    # One JSON string crosses the protocol instead of thousands of nested objects, which
-    # Playwright serializes one by one (10x slower on a page with 3,000 text runs).
-    return json.loads(page.evaluate(f"(name) => JSON.stringify(({_script()})[name]())", name))
+def _call(page, name: str, *args):
+    # The result crosses as one JSON string: Playwright's own serialisation of a large nested
+    # result (1,600 text runs on a Wikipedia page) takes ten times as long as the measuring.
+    text = page.evaluate(f"([name, args]) => JSON.stringify(({_script()})[name](...args))", [name, list(args)])
+    return json.loads(text)
 
 
 def _text_run(raw: dict) -> TextRun:
@@ -294,6 +451,7 @@ def _text_run(raw: dict) -> TextRun:
         background_image=image, opacity=raw["opacity"], rect=Rect(**raw["rect"]), lines=raw["lines"],
         text_align=raw["textAlign"], text_shadow=raw["textShadow"], lang=raw["lang"],
         disabled=raw.get("disabled", False), shadows=parse_shadows(raw.get("shadows", "")), main=raw.get("main", False),
+        link=raw.get("link", False), underlined=raw.get("underlined", False),
     )
 
 
