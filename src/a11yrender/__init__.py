@@ -14,12 +14,13 @@ __version__ = "0.1.0"
 from .diagnostics import Diagnostic
 from .errors import A11yRenderError, InputError, OptionsError, OutputError, ThemeError, UnknownModeError
 from .modes import known_modes, register
+from .modes.elder import ElderOptions
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
 
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
-    "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
+    "known_modes", "register", "ElderOptions", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
     "ThemeError", "UnknownModeError",
 ]

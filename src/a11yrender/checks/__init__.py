@@ -13,9 +13,11 @@ from .measure import (
     Languages, LangPart, Offender, Overflow, Rect, Target, TextRun, effective_background, languages, overflow,
     targets, text_runs,
 )
+from .measure import Box, Focus, LineLength, Motion, boxes, focus, line_lengths, motion
 
 __all__ = [
     "CHROMIUM_ARGS", "DESKTOP_WIDTH", "NARROW_WIDTH", "BrowserError", "chromium_path", "launch", "launch_options",
     "open_html", "Languages", "LangPart", "Offender", "Overflow", "Rect", "Target", "TextRun",
     "effective_background", "languages", "overflow", "targets", "text_runs",
+    "Box", "Focus", "LineLength", "Motion", "boxes", "focus", "line_lengths", "motion",
 ]
