@@ -2,6 +2,16 @@
 // the arithmetic (compositing, contrast ratios, thresholds) happens in Python, in
 // a11yrender.colour and a11yrender.checks, so there is one implementation of it.
 (() => {
+  // One evaluation measures a page that does not change meanwhile: computed styles and CSS
+  // paths are looked up once per element (a page of 1,000 text runs asks for each ancestor's
+  // style hundreds of times).
+  const getComputedStyle = ((native, cache) => (el, pseudo) => {
+    if (pseudo) return native(el, pseudo);
+    let style = cache.get(el);
+    if (!style) { style = native(el); cache.set(el, style); }
+    return style;
+  })(window.getComputedStyle.bind(window), new Map());
+  const pathCache = new Map();
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "TITLE", "OPTION", "DATALIST"]);
   const TARGETS = [
     "a[href]", "area[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary",
@@ -12,6 +22,13 @@
   const BUTTON_INPUTS = new Set(["submit", "reset", "button"]);
 
   function cssPath(el) {
+    if (pathCache.has(el)) return pathCache.get(el);
+    const path = cssPathOf(el);
+    pathCache.set(el, path);
+    return path;
+  }
+
+  function cssPathOf(el) {
     const parts = [];
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
       if (e.id && document.querySelectorAll("#" + CSS.escape(e.id)).length === 1) {

@@ -167,6 +167,7 @@ def elder(page: Page, context) -> Page:
     if page.head is not None:
         _clean_head(page.head, options, report)
     _tables(scope, strings, report)
+    _paragraphs(scope, report)
     _mark_targets(scope)
     _rewrite_sizes(page, scope, theme, report)
     _install_theme(page, theme, with_palette="contrast" not in context.modes)
@@ -511,27 +512,32 @@ def _site_footer(make, links: _SiteLinks, strings: dict) -> HtmlElement:
 
 def _links_nav(make, links: _SiteLinks, strings: dict, with_home: bool) -> HtmlElement:
     nav = _element(make, "nav", {"class": "a11y-links", "aria-label": strings["site_nav"]})
+    listing = _element(make, "ul", {"class": "a11y-link-list"})
     if links.standard:
-        item = _element(make, "p")
+        item = _element(make, "li")
         item.append(_element(make, "a", {"href": links.standard, "class": "a11y-large a11y-standard"}, strings["standard"]))
-        nav.append(item)
+        listing.append(item)
     if with_home:
-        item = _element(make, "p")
+        item = _element(make, "li")
         item.append(_element(make, "a", {"href": links.home, "class": "a11y-large a11y-home"}, strings["home"]))
-        nav.append(item)
+        listing.append(item)
+    if len(listing):
+        nav.append(listing)
     return nav
 
 
 def _pager(make, pager: list, strings: dict) -> HtmlElement:
     nav = _element(make, "nav", {"class": "a11y-pager", "aria-label": strings["pager"]})
+    listing = _element(make, "ul", {"class": "a11y-link-list"})
     for label, href, text in pager:
-        item = _element(make, "p")
+        item = _element(make, "li")
         if label and text.startswith(label):
             text = text[len(label):].lstrip(" :：")
-        shown = label or (strings["prev"] if len(nav) == 0 else strings["next"])
+        shown = label or (strings["prev"] if len(listing) == 0 else strings["next"])
         link = _element(make, "a", {"href": href, "class": "a11y-large a11y-pager-link"}, f"{shown}{strings['colon']}{text}")
         item.append(link)
-        nav.append(item)
+        listing.append(item)
+    nav.append(listing)
     return nav
 
 
@@ -661,8 +667,6 @@ def _clean_one(element: HtmlElement, scripts: bool, strings: dict, report: _Repo
         element.set("controls", "controls")
     elif tag == "img":
         _load_lazy_image(element)
-    elif tag == "font":
-        _font_size(element)
     if (element.get("align") or "").lower() == "justify":
         del element.attrib["align"]
     if scripts and element.get("tabindex") not in (None, "-1") and tag not in FOCUSABLE_TAGS \
@@ -808,12 +812,10 @@ def _replace_frame(frame: HtmlElement, strings: dict, report: _Report) -> None:
         frame.drop_tree()
         return
     title = (frame.get("title") or frame.get("name") or "").strip()
-    paragraph = frame.makeelement("p", {"class": "a11y-embed"})
-    link = frame.makeelement("a", {"href": source})
+    link = frame.makeelement("a", {"href": source, "class": "a11y-embed"})
     link.text = f"{strings['embed']}{strings['colon']}{title or source}"
-    paragraph.append(link)
-    paragraph.tail = frame.tail
-    frame.getparent().replace(frame, paragraph)
+    link.tail = frame.tail
+    frame.getparent().replace(frame, link)
     report.removed("frame-link", "embedded frame replaced by a link to what it shows")
 
 
@@ -878,20 +880,6 @@ def _jump_menu_to_links(select: HtmlElement, report: _Report) -> None:
     report.removed("jump-menu", "drop-down menu that needed a script, made a list of links")
 
 
-def _font_size(font: HtmlElement) -> None:
-    """``<font size>`` below the normal size is dropped (the theme sets the size)."""
-    size = (font.get("size") or "").strip()
-    if not size:
-        return
-    try:
-        value = int(size)
-    except ValueError:
-        del font.attrib["size"]
-        return
-    if size.startswith("-") or (not size.startswith("+") and value < 3):
-        del font.attrib["size"]
-
-
 # -- tables ------------------------------------------------------------------------------
 
 def _tables(scope: HtmlElement, strings: dict, report: _Report) -> None:
@@ -928,6 +916,95 @@ def _linearise(table: HtmlElement) -> None:
             if name in element.attrib:
                 del element.attrib[name]
         element.tag = "div"
+
+
+# -- paragraphs --------------------------------------------------------------------------
+
+#: Blocks whose text may be split into paragraphs at blank lines (two or more <br>).
+BREAK_BLOCKS = frozenset({"p", "div", "td", "th", "li", "dd", "blockquote", "section", "article", "main", "center", "body"})
+
+
+def _paragraphs(scope: HtmlElement, report: "_Report") -> None:
+    """Paragraphs the page made with blank lines (``text<br><br>text``) become ``<p>``s, so
+    they are spaced as paragraphs; ``<font>`` (whose size, colour and face the theme sets)
+    is unwrapped first, so the breaks it wraps are seen."""
+    for font in list(scope.iter("font")):
+        font.drop_tag()
+    split = 0
+    for block in list(scope.iter(*BREAK_BLOCKS)):
+        if _has_blank_line(block):
+            split += _split_at_blank_lines(block)
+    if split:
+        report.removed("blank-lines", "blank lines (<br><br>) made into paragraph breaks", count=split)
+
+
+def _has_blank_line(block: HtmlElement) -> bool:
+    previous_br = False
+    for child in block:
+        if child.tag == "br":
+            if previous_br:
+                return True
+            previous_br = not (child.tail or "").strip()
+        else:
+            previous_br = False
+    return False
+
+
+def _split_at_blank_lines(block: HtmlElement) -> int:
+    """Rebuild ``block``'s content as paragraphs; returns how many blank lines were split."""
+    tokens: list = []  # strings and elements, tails detached
+    if block.text:
+        tokens.append(block.text)
+    for child in list(block):
+        tail, child.tail = child.tail, None
+        block.remove(child)
+        tokens.append(child)
+        if tail:
+            tokens.append(tail)
+    block.text = None
+    segments: list[list] = [[]]
+    pending: list = []  # breaks (and blank text) not yet known to be a blank line
+    for token in tokens:
+        if isinstance(token, str) and not token.strip() and pending:
+            pending.append(token)
+        elif not isinstance(token, str) and token.tag == "br":
+            pending.append(token)
+        else:
+            breaks = sum(1 for t in pending if not isinstance(t, str))
+            if breaks >= 2:
+                segments.append([])
+            elif pending:
+                segments[-1].extend(pending)
+            pending = []
+            segments[-1].append(token)
+    blank_lines = len(segments) - 1
+    paragraphs = [seg for seg in segments if any(isinstance(t, str) and t.strip() or not isinstance(t, str) and t.tag != "br" for t in seg)]
+    if block.tag == "p":
+        holders = [block] + [block.makeelement("p", {k: v for k, v in block.attrib.items() if k != "id"}) for _ in paragraphs[1:]]
+        anchor = block
+        for holder in holders[1:]:
+            anchor.addnext(holder)
+            anchor = holder
+        if len(holders) > 1:
+            holders[-1].tail, block.tail = block.tail, None
+    else:
+        # A paragraph holding a block would not survive parsing: such a segment is a <div>.
+        holders = [block.makeelement("div" if any(not isinstance(t, str) and t.tag in BLOCK_TAGS for t in seg) else "p", {})
+                   for seg in paragraphs]
+        for holder in holders:
+            block.append(holder)
+    for holder, segment in zip(holders, paragraphs):
+        while segment and not isinstance(segment[0], str) and segment[0].tag == "br":
+            segment.pop(0)
+        for token in segment:
+            if isinstance(token, str):
+                if len(holder):
+                    holder[-1].tail = (holder[-1].tail or "") + token
+                else:
+                    holder.text = (holder.text or "") + token
+            else:
+                holder.append(token)
+    return blank_lines
 
 
 # -- targets -----------------------------------------------------------------------------
