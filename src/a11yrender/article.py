@@ -81,11 +81,16 @@ CONTENT_WORDS = frozenset({
 })
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 
-#: Text that marks the source/date line of an article.
-BYLINE_TEXT = re.compile(
+#: Labels of the source/date line of an article.
+BYLINE_LABEL = re.compile(
     r"(来源|來源|发布时间|發布時間|发布日期|發布日期|日期|时间|時間|作者|编辑|編輯|責任編輯|责任编辑|撰稿|记者|記者|发稿|信息来源|文章来源)\s*[:：]"
-    r"|\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}"
 )
+#: A date (2025-09-09, 2025年9月9日, 2025/9/9).
+DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+#: Either: what makes a line the source/date line.
+BYLINE_TEXT = re.compile(f"{BYLINE_LABEL.pattern}|{DATE.pattern}")
+#: The ends of sentences: a line with them is running text, not a date line.
+SENTENCE_STOPS = re.compile(r"[。！？；]|[.!?;]\s")
 #: Classes of elements that hold the source/date line.
 BYLINE_WORDS = frozenset({"info", "date", "time", "source", "author", "byline", "meta", "pubtime", "publish", "laiyuan", "ly", "sj"})
 #: A title's label, on forums and in government information tables ("标  题：").
@@ -451,12 +456,12 @@ def _hinted_body(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement | No
 
 def _hinted_region(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement, str]:
     """The marked region holding most of the page's running text, or the whole body."""
-    whole = max(1.0, measure.content(root))
+    whole = measure.content(root)
     for name, xpath in REGION_HINTS:
         found = [el for el in root.xpath(xpath) if el in measure.order and el not in measure.hidden]
         if not found:
             continue
-        best = max(found, key=measure.content)
+        best = max(found, key=lambda el: (measure.content(el), measure.plain(el)))
         if measure.content(best) >= 0.5 * whole and measure.plain(best) >= MIN_ARTICLE_CHARS:
             return best, name
     return root, "density"
@@ -495,6 +500,8 @@ def _densest(measure: _Measure, region: HtmlElement) -> HtmlElement | None:
         score *= 1 - measure.link_density(element)
         if score > best_score:
             best, best_score = element, score
+    if best is None and region is not measure.root and measure.plain(region) >= MIN_ARTICLE_CHARS:
+        return region  # a marked region of short paragraphs: the site says it is the article
     if best is None or measure.chars(best) < MIN_ARTICLE_CHARS:
         return None
     # Blocks of the body often sit in one wrapper with nothing else: take the wrapper.
@@ -677,9 +684,12 @@ def _labelled_title(container: HtmlElement, measure: _Measure) -> HtmlElement | 
         text = text_of(element)
         if TITLE_LABEL.match(text) and len(TITLE_LABEL.sub("", text).strip()) >= 2:
             # The smallest element holding the label and the title.
-            inner = [c for c in element if isinstance(c.tag, str) and TITLE_LABEL.match(text_of(c))
-                     and len(TITLE_LABEL.sub("", text_of(c)).strip()) >= 2]
-            return inner[0] if inner else element
+            while True:
+                inner = [c for c in element if isinstance(c.tag, str) and TITLE_LABEL.match(text_of(c))
+                         and len(TITLE_LABEL.sub("", text_of(c)).strip()) >= 2]
+                if not inner:
+                    return element
+                element = inner[0]
     return None
 
 
@@ -731,10 +741,12 @@ def _byline(container: HtmlElement, title: HtmlElement | None, parts: list[HtmlE
         if not chars or chars > MAX_BYLINE_CHARS:
             continue
         text = text_of(element)
-        dated = BYLINE_TEXT.search(text)
-        if not (dated or BYLINE_WORDS & words_of(element) and chars <= 80):
+        labelled = BYLINE_LABEL.search(text)
+        # A bare date makes a source/date line only on a short line that is not a sentence.
+        dated = DATE.search(text) and chars <= 60 and not SENTENCE_STOPS.search(text)
+        if not (labelled or dated or BYLINE_WORDS & words_of(element) and chars <= 80):
             continue
-        if measure.link_density(element) > 0.5 and not dated:
+        if measure.link_density(element) > 0.5 and not labelled:
             continue
         # The whole line: climb while the parent is still a short line without the title.
         line = element
