@@ -31,18 +31,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from .page import INVISIBLE_TEXT_TAGS, Page
 
-#: Markup naming the body element itself, strongest first (XPath, evaluated in C).
-BODY_HINTS = (
-    ("ergodic", '//*[@ergodic="article"]'),
-    ("trs-editor", '//*[contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")'
-                   ' or contains(concat(" ", normalize-space(@class), " "), " TRS_UEDITOR ")]'),
-    ("zoom", '//*[@id="zoom"]'),
-)
+#: Markup naming the body element itself, strongest first (XPath tests, evaluated in C).
+_HINT_TESTS = {
+    "ergodic": '@ergodic="article"',
+    "trs-editor": 'contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")'
+                  ' or contains(concat(" ", normalize-space(@class), " "), " TRS_UEDITOR ")',
+    "zoom": '@id="zoom"',
+}
+BODY_HINTS = tuple((name, f"//*[{test}]") for name, test in _HINT_TESTS.items())
+_ANY_BODY_HINT = "//*[" + " or ".join(f"({test})" for test in _HINT_TESTS.values()) + "]"
 #: Markup naming a region that holds the article; the body is looked for inside it.
 REGION_HINTS = (
     ("article", "//article"),
@@ -104,6 +107,7 @@ PREV_NEXT_LABEL = re.compile(
     r"|previous article|next article|previous post|next post)\s*[:：]?\s*$",
     re.I,
 )
+_PREV_NEXT_HINT = re.compile(r"[篇条條则則]|previous|next", re.I)
 _PREV_NEXT_START = re.compile(PREV_NEXT_LABEL.pattern.replace(r"\s*$", "").replace("(", "^\\s*[\\[【<(（]?\\s*(", 1), re.I)
 #: Sentence punctuation: running text has it, navigation does not.
 SENTENCE_PUNCTUATION = re.compile(r"[，。！？；、,.!?;：:]")
@@ -221,10 +225,18 @@ def text_of(element: HtmlElement, skip: frozenset = frozenset()) -> str:
 
 def prev_next_label(link: HtmlElement) -> str | None:
     """The "上一篇"/"下一篇" label of a prev/next link: its own start, or the text before it."""
-    own = text_of(link)
-    match = _PREV_NEXT_START.match(own)
-    if match:
-        return match.group(1)
+    own = link.text_content()
+    if _PREV_NEXT_HINT.search(own):
+        match = _PREV_NEXT_START.match(own)
+        if match:
+            return match.group(1)
+    previous = link.getprevious()
+    nearby = (previous.tail if previous is not None else None) or (link.getparent().text if link.getparent() is not None else None) or ""
+    if previous is not None and previous.tag not in BLOCK_TAGS:
+        nearby += previous.text_content() if isinstance(previous.tag, str) else ""
+    if not _PREV_NEXT_HINT.search(nearby) and (previous is not None or link.getparent() is None
+                                               or link.getparent().tag in BLOCK_TAGS):
+        return None  # nothing like a label just before the link: skip the longer look
     before = _text_before(link)
     match = PREV_NEXT_LABEL.search(before)
     return match.group(1) if match else None
@@ -274,12 +286,16 @@ def _document_title(page: Page) -> str:
     return " ".join(title.text_content().split()) if title is not None else ""
 
 
-def words_of(element: HtmlElement) -> set[str]:
+def words_of(element: HtmlElement) -> frozenset[str]:
     """Lower-cased words of an element's class and id (``floatWin`` -> float, win)."""
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if not marks.strip():
-        return set()
-    return {w.lower() for w in _WORD_SPLIT.split(marks) if w}
+    return _words(element.get("class"), element.get("id"))
+
+
+@lru_cache(maxsize=8192)
+def _words(classes: str | None, identifier: str | None) -> frozenset[str]:
+    # Pages repeat the same class names hundreds of times: split each combination once.
+    marks = f"{classes or ''} {identifier or ''}"
+    return frozenset(w.lower() for w in _WORD_SPLIT.split(marks) if w)
 
 
 # -- measuring ---------------------------------------------------------------------------
@@ -304,18 +320,19 @@ class _Measure:
         self.own: dict[HtmlElement, list] = {}       # block -> [chars, link chars, texts]
         self.boiler: set[HtmlElement] = set()        # inside a boilerplate region
         self.hidden: set[HtmlElement] = set()
-        elements, order = self.elements, self.order
+        elements, order, own = self.elements, self.order, self.own
         block_of: dict[HtmlElement, HtmlElement] = {}
         link_of: dict[HtmlElement, bool] = {}
-        invisible = INVISIBLE_TEXT_TAGS
         hidden_set, boiler_set = self.hidden, self.boiler
+        hiding_tags = INVISIBLE_TEXT_TAGS | {"rt", "rp"}
+        add = self._add
         for element in root.iter():
             tag = element.tag
             parent = element.getparent() if element is not root else None
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 # A comment or processing instruction: only its tail is text, of the parent.
                 if parent is not None and element.tail and parent in block_of and parent not in hidden_set:
-                    self._add(block_of[parent], link_of[parent], element.tail)
+                    add(block_of[parent], link_of[parent], element.tail)
                 continue
             order[element] = len(elements)
             elements.append(element)
@@ -326,23 +343,25 @@ class _Measure:
                 in_link = link_of[parent] or tag == "a"
                 hidden = parent in hidden_set
                 boiler = parent in boiler_set
-            if not hidden and (tag in invisible or tag == "rt" or tag == "rp" or element.get("hidden") is not None
-                               or _hidden_by_style(element.get("style"))):
+            if not hidden and (tag in hiding_tags or element.get("hidden") is not None or _hidden_by_style(element.get("style"))):
                 hidden = True
-            if not boiler and (tag in BOILERPLATE_TAGS or _boilerplate_marked(element)):
-                boiler = True
-            if hidden:
                 hidden_set.add(element)
+            if not boiler:
+                classes, identifier = element.get("class"), element.get("id")
+                if tag in BOILERPLATE_TAGS or ((classes or identifier) and _marked_boilerplate(classes, identifier)):
+                    boiler = True
             if boiler:
                 boiler_set.add(element)
             block_of[element] = block
             link_of[element] = in_link
             if block is element:
-                self.own[element] = [0, 0, None]
-            if not hidden and element.text:
-                self._add(block, in_link, element.text)
-            if parent is not None and element.tail and parent not in hidden_set:
-                self._add(block_of[parent], link_of[parent], element.tail)
+                own[element] = [0, 0, None]
+            text = element.text
+            if text and not hidden:
+                add(block, in_link, text)
+            tail = element.tail
+            if tail and parent is not None and parent not in hidden_set:
+                add(block_of[parent], link_of[parent], tail)
         # Subtree sums and extents, children before parents.
         total, linked = self.total, self.linked
         last = list(range(len(elements)))
@@ -433,9 +452,13 @@ def _hidden_by_style(style: str | None) -> bool:
 
 
 def _boilerplate_marked(element: HtmlElement) -> bool:
-    if element.get("class") is None and element.get("id") is None:
-        return False
-    words = words_of(element)
+    classes, identifier = element.get("class"), element.get("id")
+    return (classes is not None or identifier is not None) and _marked_boilerplate(classes, identifier)
+
+
+@lru_cache(maxsize=8192)
+def _marked_boilerplate(classes: str | None, identifier: str | None) -> bool:
+    words = _words(classes, identifier)
     return bool(BOILERPLATE_WORDS & words) and not (CONTENT_WORDS & words)
 
 
@@ -446,9 +469,12 @@ def _content_marked(element: HtmlElement) -> bool:
 # -- the body ----------------------------------------------------------------------------
 
 def _hinted_body(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement | None, str]:
+    candidates = root.xpath(_ANY_BODY_HINT)  # one pass over the tree, then each hint in order
+    if not candidates:
+        return None, ""
     for name, xpath in BODY_HINTS:
-        found = [el for el in root.xpath(xpath) if el in measure.order and el not in measure.hidden
-                 and measure.plain(el) >= MIN_ARTICLE_CHARS]
+        found = [el for el in candidates if el.xpath(f"self::node()[{_HINT_TESTS[name]}]")
+                 and el in measure.order and el not in measure.hidden and measure.plain(el) >= MIN_ARTICLE_CHARS]
         if found:
             return max(found, key=measure.chars), name
     return None, ""

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -46,7 +47,7 @@ from ..article import (
 )
 from ..errors import OptionsError, ThemeError
 from ..page import INVISIBLE_TEXT_TAGS, Page
-from ..themes import Theme, load_theme
+from ..themes import Theme, builtin_theme_dir, load_theme
 from . import register
 
 #: The id of the theme's ``<style>``: marks a page as already rendered in elder mode.
@@ -84,6 +85,9 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 #: Longest text a piece of junk (share bar, ad, floating window, switcher) is judged to have.
 JUNK_MAX_CHARS = 200
 SENTENCE_END = re.compile(r"[。！？.!?]")
+#: Elements that may be a switcher or share bar known by its text, and the words that start one.
+TEXT_JUNK_TAGS = frozenset({"div", "span", "p", "td", "li", "ul", "dd", "section"})
+JUNK_TEXT_HINT = re.compile(r"字号|字体|字號|字體|文字大小|分享|Font size|Share|文字サイズ|共有", re.I)
 #: Text of font-size switchers ("字体：【大 中 小】", "字号：大 中 小").
 FONT_SWITCHER_TEXT = re.compile(r"(字号|字體|字体|字號|文字大小|字体大小|Font size|文字サイズ)\s*[:：]?\s*[【\[（(]?\s*(大|中|小|默认|A\+|A-|\+|-)", re.I)
 SHARE_TEXT = re.compile(r"^\s*(分享到|分享至|分享|Share( this)?|共有)\s*[:：]?")
@@ -103,6 +107,8 @@ PLACEHOLDER_SRC = re.compile(r"^(data:|about:blank)|blank|placeholder|loading|la
 SEPARATORS = re.compile(r"^[\s|·•/\\,，、:：;；()（）\[\]【】\-]+$")
 #: Properties whose declarations are rewritten in ``<style>`` blocks and style attributes.
 SIZE_DECLARATIONS = css.declaration_pattern(["font-size", "font", "line-height", "text-align"])
+#: Substrings of a style attribute that the size rewrite acts on.
+INLINE_TRIGGERS = ("font", "line-height", "text-align", "important")
 #: Attributes of tables that fix a layout (dropped when a layout table becomes blocks).
 TABLE_LAYOUT_ATTRIBUTES = ("width", "height", "align", "valign", "bgcolor", "background", "border", "cellpadding",
                            "cellspacing", "colspan", "rowspan", "nowrap", "frame", "rules", "summary")
@@ -179,7 +185,23 @@ def elder(page: Page, context) -> Page:
 # -- theme and strings -------------------------------------------------------------------
 
 def _load(options: ElderOptions) -> Theme:
-    theme = load_theme(options.theme, [options.theme_dir] if options.theme_dir else [])
+    return _load_cached(options.theme, options.theme_dir, _theme_stamp(options.theme, options.theme_dir))
+
+
+def _theme_stamp(name: str, directory: Path | None) -> tuple:
+    """When the theme's files last changed: a render after an edit loads it afresh."""
+    stamps = []
+    for folder in ([Path(directory)] if directory else []) + [builtin_theme_dir()]:
+        try:
+            stamps.append(max(f.stat().st_mtime_ns for f in (folder / name).iterdir()))
+        except (OSError, ValueError):
+            stamps.append(0)
+    return tuple(stamps)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(name: str, directory: Path | None, stamp: tuple) -> Theme:
+    theme = load_theme(name, [directory] if directory else [])
     if theme.kind != THEME_KIND:
         raise ThemeError(f"theme {theme.name!r} is a {theme.kind!r} theme, not an {THEME_KIND!r} one")
     sizes = theme.manifest.get("sizes", {})
@@ -215,7 +237,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def _guess_language(page: Page) -> str:
     """The page's language from its text, for the mode's own strings only (never written to
     the page's ``lang``)."""
-    sample = text_of(page.body)[:3000]
+    sample = "".join(page.body.xpath("(.//text()[normalize-space()])[position() <= 300]"))[:3000]
     if _KANA.search(sample) and len(_KANA.findall(sample)) > len(sample) / 50:
         return "ja"
     if len(_HAN.findall(sample)) > len(sample) / 5:
@@ -228,6 +250,30 @@ def _guess_language(page: Page) -> str:
 def _install_theme(page: Page, theme: Theme, with_palette: bool) -> None:
     """The theme's stylesheet, after the page's own, with the sizes and colours of its
     manifest as custom properties."""
+    style = lxml.html.Element("style", {"id": STYLE_ID})
+    style.text = _theme_stylesheet(theme, with_palette)
+    if page.head is not None:
+        page.head.append(style)
+        style.tail = "\n"
+    else:
+        style.tail = page.root.text
+        page.root.text = None
+        page.root.insert(0, style)
+
+
+_stylesheets: dict[tuple[int, bool], tuple[Theme, str]] = {}
+
+
+def _theme_stylesheet(theme: Theme, with_palette: bool) -> str:
+    """The stylesheet text, built once per loaded theme (themes are cached by ``_load``)."""
+    key = (id(theme), with_palette)
+    cached = _stylesheets.get(key)
+    if cached is None or cached[0] is not theme:
+        cached = _stylesheets[key] = (theme, _build_stylesheet(theme, with_palette))
+    return cached[1]
+
+
+def _build_stylesheet(theme: Theme, with_palette: bool) -> str:
     sizes = theme.manifest["sizes"]
     properties = [f"{name}:{_number(sizes[key])}{unit}" for key, (name, unit) in SIZE_PROPERTIES.items()]
     text = theme.css
@@ -240,16 +286,8 @@ def _install_theme(page: Page, theme: Theme, with_palette: bool) -> None:
             except OSError as error:
                 raise ThemeError(f"theme {theme.name!r}: cannot read its palette {palette}: {error.strerror}") from None
     layer = theme.manifest.get("layer", "a11yrender-elder")
-    style = lxml.html.Element("style", {"id": STYLE_ID})
     text = _CSS_COMMENT.sub("", text)
-    style.text = f"\n@layer {layer} {{ :root {{ {'; '.join(properties)} }} }}\n{text.strip()}\n"
-    if page.head is not None:
-        page.head.append(style)
-        style.tail = "\n"
-    else:
-        style.tail = page.root.text
-        page.root.text = None
-        page.root.insert(0, style)
+    return f"\n@layer {layer} {{ :root {{ {'; '.join(properties)} }} }}\n{text.strip()}\n"
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
@@ -312,9 +350,11 @@ def _site_links(page: Page, options: ElderOptions) -> _SiteLinks:
     """Where home and the standard version are: the options, else what the page says."""
     home = options.home_url
     if home is None:
-        home = next((a.get("href").strip() for a in page.body.iter("a")
-                     if a.get("href") and not a.get("href").strip().lower().startswith(("javascript:", "#"))
-                     and HOME_TEXT.match(text_of(a))), "/")
+        # Short link texts only (found in C): "首页" is never a long link.
+        candidates = page.body.xpath(".//a[@href][string-length(normalize-space(.)) <= 12]")
+        home = next((a.get("href").strip() for a in candidates
+                     if not a.get("href").strip().lower().startswith(("javascript:", "#"))
+                     and HOME_TEXT.match(a.text_content())), "/")
     standard = options.standard_url
     if standard is None and not page.is_fragment:
         for link in page.root.iter("link"):
@@ -678,6 +718,66 @@ def _clean_one(element: HtmlElement, scripts: bool, strings: dict, report: _Repo
         _script_link(element, report)
 
 
+def _junk(element: HtmlElement) -> tuple[str, str] | None:
+    """Why an element goes (floating window, ad, pop-up, share bar, font-size switcher), or
+    None. A class word never removes running text or a picture (``id="fontzoom"`` on an
+    article body, ``mbArticleSharePic`` around its photo)."""
+    reason = _junk_by_name(element) or _junk_by_style(element) or _junk_by_text(element)
+    if reason is not None and _holds_content(element):
+        return None
+    return reason
+
+
+def _junk_by_name(element: HtmlElement) -> tuple[str, str] | None:
+    if element.get("class") is None and element.get("id") is None:
+        return None
+    words = words_of(element)
+    compact = _NOT_ALNUM.sub("", f"{element.get('class') or ''}{element.get('id') or ''}".lower())
+    if any(word in compact for word in COMPOUND_JUNK):
+        return "back-to-top", "floating back-to-top button"
+    if FLOATING_WORDS & words and not (FLOAT_UTILITY_WORDS & words and "float" in words and not (FLOATING_WORDS - {"float"}) & words):
+        return "floating", "floating window"
+    if ADVERT_WORDS & words or any(ADVERT_WORD.match(word) for word in words):
+        return "advert", "advertisement"
+    if POPUP_WORDS & words:
+        return "popup", "pop-up, overlay or cookie banner"
+    if SHARE_WORDS & words:
+        return "share", "share bar"
+    if FONT_SWITCHER_WORDS & words:
+        return "font-switcher", "font-size switcher (the elder page is already large)"
+    if BACK_TO_TOP_WORDS & words:
+        return "back-to-top", "floating back-to-top button"
+    return None
+
+
+def _junk_by_style(element: HtmlElement) -> tuple[str, str] | None:
+    style = element.get("style")
+    if style and "fixed" in style and element.tag not in ("body", "main", "article"):
+        if "position:fixed" in style.replace(" ", "").lower():
+            return "floating", "element fixed over the content"
+    return None
+
+
+def _junk_by_text(element: HtmlElement) -> tuple[str, str] | None:
+    """Font-size switchers and share bars known by their words ("字号：大 中 小", "分享到")."""
+    if element.tag not in TEXT_JUNK_TAGS:
+        return None
+    own = element.text or ""
+    if not own.strip() and len(element):
+        first = element[0]
+        own = (first.text or "") if isinstance(first.tag, str) else ""
+    if not JUNK_TEXT_HINT.search(own):
+        return None
+    text = text_of(element)
+    if len(text) <= 60 and FONT_SWITCHER_TEXT.search(text):
+        # The smallest element holding the switcher: not a line that says more.
+        if not any(isinstance(c.tag, str) and FONT_SWITCHER_TEXT.search(text_of(c)) for c in element):
+            return "font-switcher", "font-size switcher (the elder page is already large)"
+    if len(text) <= 80 and SHARE_TEXT.match(text) and element.find(".//a") is not None:
+        return "share", "share bar"
+    return None
+
+
 def _holds_content(element: HtmlElement) -> bool:
     """Running text or a picture that is not a link: what junk never has."""
     text = text_of(element)
@@ -756,44 +856,6 @@ def _drop_handlers(element: HtmlElement, report: _Report) -> None:
         del element.attrib[name]
     if handlers:
         report.removed("event-handler", "event handler attribute (onclick, onload ...: scripts are removed)", count=len(handlers))
-
-
-def _junk(element: HtmlElement) -> tuple[str, str] | None:
-    """Why an element goes (floating window, ad, pop-up, share bar, font-size switcher), or None."""
-    if element.get("class") is None and element.get("id") is None:
-        text_check = element.tag in ("div", "span", "p", "td", "li", "ul", "dd")
-    elif _holds_content(element):
-        return None  # a class word never removes the article itself (id="fontzoom", share pictures)
-    else:
-        words = words_of(element)
-        compact = _NOT_ALNUM.sub("", f"{element.get('class') or ''}{element.get('id') or ''}".lower())
-        if any(word in compact for word in COMPOUND_JUNK):
-            return "back-to-top", "floating back-to-top button"
-        if FLOATING_WORDS & words and not (FLOAT_UTILITY_WORDS & words and "float" in words and not (FLOATING_WORDS - {"float"}) & words):
-            return "floating", "floating window"
-        if ADVERT_WORDS & words or any(ADVERT_WORD.match(word) for word in words):
-            return "advert", "advertisement"
-        if POPUP_WORDS & words:
-            return "popup", "pop-up, overlay or cookie banner"
-        if SHARE_WORDS & words:
-            return "share", "share bar"
-        if FONT_SWITCHER_WORDS & words:
-            return "font-switcher", "font-size switcher (the elder page is already large)"
-        if BACK_TO_TOP_WORDS & words:
-            return "back-to-top", "floating back-to-top button"
-        text_check = element.tag in ("div", "span", "p", "td", "li", "ul", "dd")
-    style = (element.get("style") or "").replace(" ", "").lower()
-    if "position:fixed" in style and element.tag not in ("body", "main", "article"):
-        return "floating", "element fixed over the content"
-    if text_check:
-        text = text_of(element)
-        if len(text) <= 60 and FONT_SWITCHER_TEXT.search(text):
-            # The smallest element holding the switcher: not a line that says more.
-            if not any(isinstance(c.tag, str) and FONT_SWITCHER_TEXT.search(text_of(c)) for c in element):
-                return "font-switcher", "font-size switcher (the elder page is already large)"
-        if len(text) <= 80 and SHARE_TEXT.match(text) and element.find(".//a") is not None:
-            return "share", "share bar"
-    return None
 
 
 def _retag(element: HtmlElement, tag: str) -> None:
@@ -1071,6 +1133,9 @@ def _rewrite_sizes(page: Page, scope: HtmlElement, theme: Theme, report: _Report
             report.css[0] += changed
     for element in css.styled_elements(scope):
         value = element.get("style")
+        lowered = value.lower()
+        if not any(word in lowered for word in INLINE_TRIGGERS):
+            continue  # nothing the rewrite would touch: skip parsing it
         text, changed = css.rewrite_style_attribute(value, rewrite.inline)
         if changed:
             report.css[1] += 1
