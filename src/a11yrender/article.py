@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import lxml.etree
 from lxml.html import HtmlElement
 
 from .page import INVISIBLE_TEXT_TAGS, Page
@@ -44,12 +45,13 @@ _HINT_TESTS = {
                   ' or contains(concat(" ", normalize-space(@class), " "), " TRS_UEDITOR ")',
     "zoom": '@id="zoom"',
 }
-BODY_HINTS = tuple((name, f"//*[{test}]") for name, test in _HINT_TESTS.items())
-_ANY_BODY_HINT = "//*[" + " or ".join(f"({test})" for test in _HINT_TESTS.values()) + "]"
+BODY_HINTS = tuple((name, lxml.etree.XPath(f"//*[{test}]")) for name, test in _HINT_TESTS.items())
+_ANY_BODY_HINT = lxml.etree.XPath("//*[" + " or ".join(f"({test})" for test in _HINT_TESTS.values()) + "]")
+_IS_HINT = {name: lxml.etree.XPath(f"boolean(self::node()[{test}])") for name, test in _HINT_TESTS.items()}
 #: Markup naming a region that holds the article; the body is looked for inside it.
 REGION_HINTS = (
-    ("article", "//article"),
-    ("main", '//main | //*[@role="main"]'),
+    ("article", lxml.etree.XPath("//article")),
+    ("main", lxml.etree.XPath('//main | //*[@role="main"]')),
 )
 
 #: Elements that start a block of text (everything else flows inline inside one).
@@ -358,7 +360,16 @@ class _Measure:
                 own[element] = [0, 0, None]
             text = element.text
             if text and not hidden:
-                add(block, in_link, text)
+                n = len(text.strip())
+                if n:
+                    entry = own[block]
+                    entry[0] += n
+                    if in_link:
+                        entry[1] += n
+                    elif entry[2] is None:
+                        entry[2] = [text]
+                    else:
+                        entry[2].append(text)
             tail = element.tail
             if tail and parent is not None and parent not in hidden_set:
                 add(block_of[parent], link_of[parent], tail)
@@ -469,11 +480,11 @@ def _content_marked(element: HtmlElement) -> bool:
 # -- the body ----------------------------------------------------------------------------
 
 def _hinted_body(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement | None, str]:
-    candidates = root.xpath(_ANY_BODY_HINT)  # one pass over the tree, then each hint in order
+    candidates = _ANY_BODY_HINT(root)  # one pass over the tree, then each hint in order
     if not candidates:
         return None, ""
     for name, xpath in BODY_HINTS:
-        found = [el for el in candidates if el.xpath(f"self::node()[{_HINT_TESTS[name]}]")
+        found = [el for el in candidates if _IS_HINT[name](el)
                  and el in measure.order and el not in measure.hidden and measure.plain(el) >= MIN_ARTICLE_CHARS]
         if found:
             return max(found, key=measure.chars), name
@@ -484,7 +495,7 @@ def _hinted_region(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement, s
     """The marked region holding most of the page's running text, or the whole body."""
     whole = measure.content(root)
     for name, xpath in REGION_HINTS:
-        found = [el for el in root.xpath(xpath) if el in measure.order and el not in measure.hidden]
+        found = [el for el in xpath(root) if el in measure.order and el not in measure.hidden]
         if not found:
             continue
         best = max(found, key=lambda el: (measure.content(el), measure.plain(el)))
@@ -639,7 +650,7 @@ def _is_boilerplate(element: HtmlElement, measure: _Measure, body_chars: int) ->
 # -- the parts of the article ------------------------------------------------------------
 
 #: Elements that may show an article's title: headings, and elements classed as titles.
-_TITLE_CANDIDATES = (
+_TITLE_CANDIDATES = lxml.etree.XPath(
     "//h1 | //h2 | //h3 | //*[contains(translate(@class, 'TITLE', 'title'), 'tit') or contains(translate(@id, 'TITLE', 'title'), 'tit')"
     " or contains(@class, 'headline') or contains(@class, 'biaoti')]"
 )
@@ -683,7 +694,7 @@ def _title(page: Page, container: HtmlElement, measure: _Measure) -> HtmlElement
 def _title_candidates(measure: _Measure, container: HtmlElement, references: list[str]) -> list[HtmlElement]:
     """Headings and title-classed elements, and any element near the body whose text is
     what the page says the title is (a centred paragraph with line breaks, a table cell)."""
-    found = list(measure.root.xpath(_TITLE_CANDIDATES))
+    found = list(_TITLE_CANDIDATES(measure.root))
     if references:
         lengths = [len(r) for r in references]
         shortest, longest = 0.8 * min(lengths), 1.2 * max(lengths)
@@ -838,6 +849,10 @@ def _contains_skipped(element: HtmlElement, skip: set[int]) -> bool:
     return any(id(d) in skip for d in element.iterdescendants())
 
 
+_TABLE_ROWS = lxml.etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+_ROW_CELLS = lxml.etree.XPath("./td | ./th")
+
+
 def is_data_table(table: HtmlElement) -> bool:
     """True for a table of data (headers, a caption, a grid of short cells); False for a
     table used for layout (one column, nested tables, cells holding whole blocks).
@@ -854,10 +869,10 @@ def is_data_table(table: HtmlElement) -> bool:
     if table.find("caption") is not None or table.get("summary") or table.find(".//th") is not None \
             or table.find("thead") is not None or table.find(".//col") is not None:
         return True
-    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+    rows = _TABLE_ROWS(table)
     if len(rows) < 2:
         return False
-    widths = [len(row.xpath("./td | ./th")) for row in rows]
+    widths = [len(_ROW_CELLS(row)) for row in rows]
     if max(widths) < 2:
         return False
     border = (table.get("border") or "0").strip()

@@ -162,11 +162,28 @@ SIZE_KEYWORDS_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 1
 SYSTEM_FONTS = frozenset({"caption", "icon", "menu", "message-box", "small-caption", "status-bar"})
 
 
+#: A plain ``12px``, ``1.5em``, ``80%`` or ``1.6``: read without tinycss2 (the common case).
+_SIMPLE_VALUE = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(%|[a-zA-Z]*)\s*$")
+
+
 def font_size_value(value: str) -> tuple[str, float] | None:
     """What a ``font-size`` value is: ``("px", n)`` for absolute lengths and keywords,
     ``("relative", factor)`` for em/%/larger, ``("root", factor)`` for rem, ``("smaller", 0)``,
     ``("function", 0)`` for calc()/var()/clamp()/viewport units (not known before layout);
     None for what it cannot be sure of (inherit, initial, a parse error)."""
+    simple = _SIMPLE_VALUE.match(value)
+    if simple and "\\" not in value:
+        number, unit = float(simple.group(1)), simple.group(2).lower()
+        if unit in PX_PER_UNIT:
+            return "px", number * PX_PER_UNIT[unit]
+        if unit in EM_PER_UNIT:
+            return "relative", number * EM_PER_UNIT[unit]
+        if unit == "%":
+            return "relative", number / 100
+        if unit == "rem":
+            return "root", number
+        if not unit:
+            return ("px", 0.0) if number == 0 else None
     tokens = value_tokens(value)
     if len(tokens) != 1:
         return ("function", 0.0) if any(t.type == "function" for t in tokens) else None
@@ -176,6 +193,17 @@ def font_size_value(value: str) -> tuple[str, float] | None:
 def line_height_value(value: str) -> tuple[str, float] | None:
     """What a ``line-height`` value is: ``("number", n)``, ``("relative", factor)`` for % and
     em, ``("length", px)`` for other lengths, ``("normal", 0)``; None otherwise."""
+    simple = _SIMPLE_VALUE.match(value)
+    if simple and "\\" not in value:
+        number, unit = float(simple.group(1)), simple.group(2).lower()
+        if not unit:
+            return "number", number
+        if unit == "%":
+            return "relative", number / 100
+        if unit == "em":
+            return "relative", number
+        if unit in PX_PER_UNIT:
+            return "length", number * PX_PER_UNIT[unit]
     tokens = value_tokens(value)
     if len(tokens) != 1:
         return ("length", 0.0) if any(t.type == "function" for t in tokens) else None

@@ -107,8 +107,14 @@ PLACEHOLDER_SRC = re.compile(r"^(data:|about:blank)|blank|placeholder|loading|la
 SEPARATORS = re.compile(r"^[\s|·•/\\,，、:：;；()（）\[\]【】\-]+$")
 #: Properties whose declarations are rewritten in ``<style>`` blocks and style attributes.
 SIZE_DECLARATIONS = css.declaration_pattern(["font-size", "font", "line-height", "text-align"])
-#: Substrings of a style attribute that the size rewrite acts on.
-INLINE_TRIGGERS = ("font", "line-height", "text-align", "important")
+#: Queries, compiled once.
+_FIRST_TEXTS = lxml.etree.XPath("(.//text()[normalize-space()])[position() <= 300]")
+_SHORT_LINKS = lxml.etree.XPath(".//a[@href][string-length(normalize-space(.)) <= 12]")
+_MAIN_REGION = lxml.etree.XPath("(//main | //*[@role='main'] | //article | //h1)[1]")
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
+_LINKS_AND_ROLES = lxml.etree.XPath(".//a[@href] | .//*[@role]")
+#: Declarations in a style attribute that the size rewrite acts on.
+INLINE_SIZES = re.compile(r"(?:^|[;\s])(?:font-size|font|line-height|text-align)\s*:", re.I)
 #: Attributes of tables that fix a layout (dropped when a layout table becomes blocks).
 TABLE_LAYOUT_ATTRIBUTES = ("width", "height", "align", "valign", "bgcolor", "background", "border", "cellpadding",
                            "cellspacing", "colspan", "rowspan", "nowrap", "frame", "rules", "summary")
@@ -191,12 +197,17 @@ def _load(options: ElderOptions) -> Theme:
 def _theme_stamp(name: str, directory: Path | None) -> tuple:
     """When the theme's files last changed: a render after an edit loads it afresh."""
     stamps = []
-    for folder in ([Path(directory)] if directory else []) + [builtin_theme_dir()]:
+    for folder in ([Path(directory)] if directory else []) + [_builtin_themes()]:
         try:
             stamps.append(max(f.stat().st_mtime_ns for f in (folder / name).iterdir()))
         except (OSError, ValueError):
             stamps.append(0)
     return tuple(stamps)
+
+
+@lru_cache(maxsize=1)
+def _builtin_themes() -> Path:
+    return builtin_theme_dir()
 
 
 @lru_cache(maxsize=16)
@@ -237,12 +248,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def _guess_language(page: Page) -> str:
     """The page's language from its text, for the mode's own strings only (never written to
     the page's ``lang``)."""
-    sample = "".join(page.body.xpath("(.//text()[normalize-space()])[position() <= 300]"))[:3000]
+    sample = "".join(_FIRST_TEXTS(page.body))[:3000]
     if _KANA.search(sample) and len(_KANA.findall(sample)) > len(sample) / 50:
         return "ja"
     if len(_HAN.findall(sample)) > len(sample) / 5:
-        simplified = sum(ch in _SIMPLIFIED for ch in sample)
-        traditional = sum(ch in _TRADITIONAL for ch in sample)
+        simplified = sum(map(sample.count, _SIMPLIFIED))
+        traditional = sum(map(sample.count, _TRADITIONAL))
         return "zh-Hant" if traditional > simplified else "zh-Hans"
     return "en"
 
@@ -351,7 +362,7 @@ def _site_links(page: Page, options: ElderOptions) -> _SiteLinks:
     home = options.home_url
     if home is None:
         # Short link texts only (found in C): "首页" is never a long link.
-        candidates = page.body.xpath(".//a[@href][string-length(normalize-space(.)) <= 12]")
+        candidates = _SHORT_LINKS(page.body)
         home = next((a.get("href").strip() for a in candidates
                      if not a.get("href").strip().lower().startswith(("javascript:", "#"))
                      and HOME_TEXT.match(a.text_content())), "/")
@@ -464,7 +475,7 @@ def _main_target(body: HtmlElement, article: Article | None) -> str:
     if article is not None:
         target = article.title if article.title is not None else article.container
     if target is None:
-        target = next(iter(body.xpath("(//main | //*[@role='main'] | //article | //h1)[1]")), None)
+        target = next(iter(_MAIN_REGION(body)), None)
     if target is None:
         target = body
     if not target.get("id"):
@@ -476,7 +487,7 @@ def _main_target(body: HtmlElement, article: Article | None) -> str:
 
 def _visible_chars(element: HtmlElement) -> int:
     """Characters of text, roughly (counted in C; scripts' and styles' text taken out)."""
-    total = int(element.xpath("string-length(normalize-space(.))"))
+    total = int(_TEXT_LENGTH(element))
     return max(0, total - sum(len(e.text or "") for e in element.iter("script", "style")))
 
 
@@ -1078,7 +1089,7 @@ def _mark_targets(scope: HtmlElement) -> None:
     """Links and buttons standing alone (no running text around them in their block) get the
     class that makes them 44 x 44 px; links inside sentences stay as they are (WCAG exempts them)."""
     cache: dict[HtmlElement, bool] = {}  # keyed by the element: ids of lxml proxies are reused
-    for element in scope.xpath(".//a[@href] | .//*[@role]"):
+    for element in _LINKS_AND_ROLES(scope):
         if element.tag != "a" and (element.get("role") or "").lower() not in _TARGET_ROLES:
             continue
         if "a11y-large" in (element.get("class") or "") or "a11y-skip" in (element.get("class") or ""):
@@ -1133,10 +1144,15 @@ def _rewrite_sizes(page: Page, scope: HtmlElement, theme: Theme, report: _Report
             report.css[0] += changed
     for element in css.styled_elements(scope):
         value = element.get("style")
-        lowered = value.lower()
-        if not any(word in lowered for word in INLINE_TRIGGERS):
-            continue  # nothing the rewrite would touch: skip parsing it
-        text, changed = css.rewrite_style_attribute(value, rewrite.inline)
+        if "important" in value.lower():
+            # !important would beat the theme's layer: every declaration is parsed and freed of it.
+            text, changed = css.rewrite_style_attribute(value, rewrite.inline)
+        elif INLINE_SIZES.search(value):
+            # Only the size declarations change: found like those of a stylesheet, others kept as written.
+            text, changed = css.rewrite_stylesheet(";" + value, SIZE_DECLARATIONS, rewrite, memo)
+            text = text[1:]
+        else:
+            continue
         if changed:
             report.css[1] += 1
             if text.strip():
