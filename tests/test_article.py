@@ -74,6 +74,18 @@ def test_a_labelled_title_is_found_when_the_page_has_no_heading():
     assert text_of(find_article(page).title) == "主题: 【太行山上】"
 
 
+def test_the_sites_own_markup_names_the_article():
+    """MIIT's ergodic="article" wins over a region with more running text."""
+    other = "<div class='list'>" + "<p>这是另一篇文章的摘要，内容很长，也有很多标点符号，读起来像正文。</p>" * 12 + "</div>"
+    page = load(f"<html><body>{other}<div ergodic='article'><p>真正的正文，篇幅较短，但站点标明了它。</p>"
+                "<p>第二段正文，说明事情的经过，以及后来发生了什么。</p></div></body></html>")
+    article = find_article(page)
+    assert article.found_by == "ergodic" and article.text().startswith("真正的正文")
+    main = load("<html><body><div class='side'>" + "<p>侧栏里的一段话，说明了很多事情，标点也很多。</p>" * 3 + "</div>"
+                "<main><p>" + "主体区域里的正文，说明了很多事情。" * 6 + "</p></main></body></html>")
+    assert find_article(main).found_by == "main" and "侧栏" not in find_article(main).text()
+
+
 def test_data_and_layout_tables_are_told_apart():
     data = load("<table><caption>统计</caption><tr><td>1</td><td>2</td></tr></table>").body.find(".//table")
     layout = load("<table width=1000><tr><td><div>导航</div></td><td><p>" + "正文" * 200 + "</p></td></tr></table>").body.find(".//table")

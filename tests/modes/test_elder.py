@@ -364,6 +364,32 @@ def test_quirks_pages_become_standards_pages():
     assert any(d.code == "elder.doctype" for d in result.diagnostics)
 
 
+def test_with_the_contrast_mode_the_colours_are_left_to_it():
+    """elder runs before contrast; its palette would win over contrast's (an earlier cascade
+    layer's !important wins), so with contrast selected elder sets sizes and layout only."""
+    from a11yrender.modes.elder import elder
+    from a11yrender.options import RenderOptions
+    from a11yrender.render import RenderContext
+
+    alone = elder(load(corpus.SAMPLE), RenderContext(RenderOptions(), ("original", "elder")))
+    both = elder(load(corpus.SAMPLE), RenderContext(RenderOptions(), ("original", "elder", "contrast")))
+    style = lambda page: next(s.text for s in page.root.iter("style") if s.get("id") == "a11yrender-elder")
+    assert "--a11y-ink" in style(alone) and "var(--a11y-paper)" in style(alone)
+    assert "--a11y-ink" not in style(both) and "color:" not in style(both).replace(" ", "")
+    assert "--a11y-text:24px" in style(both)
+
+
+def test_the_example_renders_the_elder_variant(tmp_path):
+    import runpy
+
+    example = corpus.REPO / "examples" / "render_sample.py"
+    namespace = runpy.run_path(str(example))
+    assert namespace["main"](tmp_path) == 0
+    root = tree((tmp_path / "elder" / "index.html").read_text(encoding="utf-8"))
+    assert root.find_class("a11y-standard")[0].get("href") == "../original/index.html"
+    assert (tmp_path / "elder" / "images" / "interview.png").is_file()
+
+
 def test_the_cli_has_the_elder_options(tmp_path):
     from a11yrender.cli import main
 
