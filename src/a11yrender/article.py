@@ -46,7 +46,8 @@ _HINT_TESTS = {
     "zoom": '@id="zoom"',
 }
 BODY_HINTS = tuple((name, lxml.etree.XPath(f"//*[{test}]")) for name, test in _HINT_TESTS.items())
-_ANY_BODY_HINT = lxml.etree.XPath("//*[" + " or ".join(f"({test})" for test in _HINT_TESTS.values()) + "]")
+#: A cheap first pass (no string building per element); the exact tests run on what it finds.
+_ANY_BODY_HINT = lxml.etree.XPath('//*[@ergodic or @id="zoom" or contains(@class, "TRS_")]')
 _IS_HINT = {name: lxml.etree.XPath(f"boolean(self::node()[{test}])") for name, test in _HINT_TESTS.items()}
 #: Markup naming a region that holds the article; the body is looked for inside it.
 REGION_HINTS = (
