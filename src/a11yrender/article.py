@@ -46,14 +46,16 @@ _HINT_TESTS = {
     "zoom": '@id="zoom"',
 }
 BODY_HINTS = tuple((name, lxml.etree.XPath(f"//*[{test}]")) for name, test in _HINT_TESTS.items())
-#: A cheap first pass (no string building per element); the exact tests run on what it finds.
-_ANY_BODY_HINT = lxml.etree.XPath('//*[@ergodic or @id="zoom" or contains(@class, "TRS_")]')
 _IS_HINT = {name: lxml.etree.XPath(f"boolean(self::node()[{test}])") for name, test in _HINT_TESTS.items()}
 #: Markup naming a region that holds the article; the body is looked for inside it.
 REGION_HINTS = (
-    ("article", lxml.etree.XPath("//article")),
-    ("main", lxml.etree.XPath('//main | //*[@role="main"]')),
+    ("article", "//article"),
+    ("main", '//main | //*[@role="main"]'),
 )
+_IS_REGION = {
+    "article": lambda element: element.tag == "article",
+    "main": lambda element: element.tag == "main" or element.get("role") == "main",
+}
 
 #: Elements that start a block of text (everything else flows inline inside one).
 BLOCK_TAGS = frozenset({
@@ -63,6 +65,8 @@ BLOCK_TAGS = frozenset({
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html",
 })
 HEADING_TAGS = ("h1", "h2", "h3")
+#: Tags noted while measuring (links, headings, regions that may hold the article).
+NOTED_TAGS = frozenset({"a", "h1", "h2", "h3", "article", "main"})
 #: Blocks that are paragraphs of a container, never containers themselves.
 PARAGRAPH_TAGS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "figcaption"})
 #: Regions that are never article text, whatever their class says.
@@ -79,6 +83,11 @@ BOILERPLATE_WORDS = frozenset({
     "copyright", "friendlink", "friendlinks", "links", "hot", "hotnews", "rank", "ranking", "login",
     "search", "qrcode", "erweima", "ewm", "widget_tags", "tags", "tagcloud", "pagination", "pager",
     "topbar", "subnav", "popup", "modal", "print", "rss", "subscribe", "newsletter", "timeline",
+})
+#: Boilerplate words that win over content words ("comment-text", "related-content").
+STRONG_BOILERPLATE_WORDS = frozenset({
+    "comment", "comments", "reply", "replies", "guestbook", "pinglun", "liuyan", "related", "recommend",
+    "recommended", "sidebar", "footer", "nav", "navbar", "breadcrumb", "share",
 })
 #: Class/id words of regions that hold article text.
 CONTENT_WORDS = frozenset({
@@ -132,6 +141,8 @@ CONTENT_FACTOR = 1.25
 SIBLING_SHARE = 0.2
 #: Elements never left out as boilerplate (structure and media of the body).
 KEPT_TAGS = frozenset({"img", "br", "table", "tbody", "tr", "td", "th", "thead", "tfoot", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "picture", "video", "audio"})
+#: How far (in elements) before the body, or after it, a title may be.
+TITLE_WINDOW = 600
 #: Longest text of a title and of a source/date line.
 MAX_TITLE_CHARS = 160
 MAX_BYLINE_CHARS = 200
@@ -193,7 +204,7 @@ def find_article(page: Page) -> Article | None:
         title=title,
         byline=byline,
         blocks=_blocks(parts, {id(e) for e in excluded}, title, byline),
-        prev_next=_prev_next(root),
+        prev_next=_prev_next(measure.links),
         site_name=site_name(page),
         found_by=found_by,
         parts=parts,
@@ -329,6 +340,11 @@ class _Measure:
         hidden_set, boiler_set = self.hidden, self.boiler
         hiding_tags = INVISIBLE_TEXT_TAGS | {"rt", "rp"}
         add = self._add
+        self.links: list[HtmlElement] = []      # <a href>, in document order
+        self.headings: list[HtmlElement] = []   # h1-h3 and title-classed elements
+        self.regions: list[HtmlElement] = []    # <article>, <main>
+        self.hints: list[HtmlElement] = []      # ergodic, TRS_*, id="zoom", role="main"
+        links, headings, regions, hints = self.links, self.headings, self.regions, self.hints
         for element in root.iter():
             tag = element.tag
             parent = element.getparent() if element is not root else None
@@ -349,12 +365,25 @@ class _Measure:
             if not hidden and (tag in hiding_tags or element.get("hidden") is not None or _hidden_by_style(element.get("style"))):
                 hidden = True
                 hidden_set.add(element)
-            if not boiler:
-                classes, identifier = element.get("class"), element.get("id")
-                if tag in BOILERPLATE_TAGS or ((classes or identifier) and _marked_boilerplate(classes, identifier)):
-                    boiler = True
+            classes, identifier = element.get("class"), element.get("id")
+            if not boiler and (tag in BOILERPLATE_TAGS or ((classes or identifier) and _marked_boilerplate(classes, identifier))):
+                boiler = True
             if boiler:
                 boiler_set.add(element)
+            # What later steps look for, noted on the way (each XPath over the tree costs more).
+            if tag in NOTED_TAGS:
+                if tag == "a":
+                    if element.get("href") is not None:
+                        links.append(element)
+                elif tag in HEADING_TAGS:
+                    headings.append(element)
+                else:
+                    regions.append(element)
+            elif classes and _title_classed(classes, identifier) or identifier and _title_classed(None, identifier):
+                headings.append(element)
+            if (identifier == "zoom" or (classes and "TRS_" in classes) or element.get("ergodic") is not None
+                    or element.get("role") == "main"):
+                hints.append(element)
             block_of[element] = block
             link_of[element] = in_link
             if block is element:
@@ -471,7 +500,7 @@ def _boilerplate_marked(element: HtmlElement) -> bool:
 @lru_cache(maxsize=8192)
 def _marked_boilerplate(classes: str | None, identifier: str | None) -> bool:
     words = _words(classes, identifier)
-    return bool(BOILERPLATE_WORDS & words) and not (CONTENT_WORDS & words)
+    return bool(STRONG_BOILERPLATE_WORDS & words) or bool(BOILERPLATE_WORDS & words) and not (CONTENT_WORDS & words)
 
 
 def _content_marked(element: HtmlElement) -> bool:
@@ -481,7 +510,7 @@ def _content_marked(element: HtmlElement) -> bool:
 # -- the body ----------------------------------------------------------------------------
 
 def _hinted_body(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement | None, str]:
-    candidates = _ANY_BODY_HINT(root)  # one pass over the tree, then each hint in order
+    candidates = measure.hints  # noted while measuring; the exact tests run on these few
     if not candidates:
         return None, ""
     for name, xpath in BODY_HINTS:
@@ -496,7 +525,7 @@ def _hinted_region(root: HtmlElement, measure: _Measure) -> tuple[HtmlElement, s
     """The marked region holding most of the page's running text, or the whole body."""
     whole = measure.content(root)
     for name, xpath in REGION_HINTS:
-        found = [el for el in xpath(root) if el in measure.order and el not in measure.hidden]
+        found = [el for el in measure.regions + measure.hints if _IS_REGION[name](el) and el not in measure.hidden]
         if not found:
             continue
         best = max(found, key=lambda el: (measure.content(el), measure.plain(el)))
@@ -636,7 +665,7 @@ def _is_boilerplate(element: HtmlElement, measure: _Measure, body_chars: int) ->
         return tag != "form" or plain < 0.5 * body_chars
     if _boilerplate_marked(element) and plain < 0.3 * body_chars:
         return True
-    if chars <= 120 and element.find(".//a") is not None and BREADCRUMB_TEXT.match(text_of(element)):
+    if chars <= 120 and BREADCRUMB_TEXT.match(element.text_content()) and element.find(".//a") is not None:
         return True
     # A list of links: mostly link text, several links, little running text of its own.
     if chars >= 10 and measure.link_density(element) > 0.6 and plain < 0.2 * body_chars:
@@ -650,11 +679,13 @@ def _is_boilerplate(element: HtmlElement, measure: _Measure, body_chars: int) ->
 
 # -- the parts of the article ------------------------------------------------------------
 
-#: Elements that may show an article's title: headings, and elements classed as titles.
-_TITLE_CANDIDATES = lxml.etree.XPath(
-    "//h1 | //h2 | //h3 | //*[contains(translate(@class, 'TITLE', 'title'), 'tit') or contains(translate(@id, 'TITLE', 'title'), 'tit')"
-    " or contains(@class, 'headline') or contains(@class, 'biaoti')]"
-)
+#: Class/id words of elements that may show an article's title.
+TITLE_CLASS = re.compile(r"tit|headline|biaoti", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _title_classed(classes: str | None, identifier: str | None) -> bool:
+    return bool(TITLE_CLASS.search(f"{classes or ''} {identifier or ''}"))
 
 
 def _title(page: Page, container: HtmlElement, measure: _Measure) -> HtmlElement | None:
@@ -663,9 +694,10 @@ def _title(page: Page, container: HtmlElement, measure: _Measure) -> HtmlElement
     references = [r for r in (_squash(t) for t in document_titles(page)) if len(r) >= 2]
     start = measure.order[container]
     best, best_score = None, 0.0
+    window = (start - TITLE_WINDOW, measure.last[start] + TITLE_WINDOW)
     for element in _title_candidates(measure, container, references):
         position = measure.order.get(element)
-        if position is None or element in measure.hidden:
+        if position is None or element in measure.hidden or not window[0] <= position <= window[1]:
             continue
         chars = measure.chars(element)
         if not 2 <= chars <= MAX_TITLE_CHARS:
@@ -695,7 +727,7 @@ def _title(page: Page, container: HtmlElement, measure: _Measure) -> HtmlElement
 def _title_candidates(measure: _Measure, container: HtmlElement, references: list[str]) -> list[HtmlElement]:
     """Headings and title-classed elements, and any element near the body whose text is
     what the page says the title is (a centred paragraph with line breaks, a table cell)."""
-    found = list(_TITLE_CANDIDATES(measure.root))
+    found = list(measure.headings)
     if references:
         lengths = [len(r) for r in references]
         shortest, longest = 0.8 * min(lengths), 1.2 * max(lengths)
@@ -888,11 +920,11 @@ def is_data_table(table: HtmlElement) -> bool:
     return len(rows) >= 3 and max(widths) >= 2
 
 
-def _prev_next(root: HtmlElement) -> list[HtmlElement]:
+def _prev_next(links: list[HtmlElement]) -> list[HtmlElement]:
     """Links to the previous and next articles (``rel=prev/next`` or labelled 上一篇/下一篇)."""
     found: list[HtmlElement] = []
     kinds: set[str] = set()
-    for link in root.iter("a"):
+    for link in links:
         href = (link.get("href") or "").strip()
         if not href or href.lower().startswith("javascript:") or href.startswith("#"):
             continue

@@ -108,7 +108,6 @@ SEPARATORS = re.compile(r"^[\s|·•/\\,，、:：;；()（）\[\]【】\-]+$")
 #: Properties whose declarations are rewritten in ``<style>`` blocks and style attributes.
 SIZE_DECLARATIONS = css.declaration_pattern(["font-size", "font", "line-height", "text-align"])
 #: Queries, compiled once.
-_FIRST_TEXTS = lxml.etree.XPath("(.//text()[normalize-space()])[position() <= 300]")
 _SHORT_LINKS = lxml.etree.XPath(".//a[@href][string-length(normalize-space(.)) <= 12]")
 _MAIN_REGION = lxml.etree.XPath("(//main | //*[@role='main'] | //article | //h1)[1]")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
@@ -248,7 +247,13 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def _guess_language(page: Page) -> str:
     """The page's language from its text, for the mode's own strings only (never written to
     the page's ``lang``)."""
-    sample = "".join(_FIRST_TEXTS(page.body))[:3000]
+    parts, size = [], 0
+    for text in page.body.itertext():
+        parts.append(text)
+        size += len(text)
+        if size >= 3000:
+            break
+    sample = "".join(parts)[:3000]
     if _KANA.search(sample) and len(_KANA.findall(sample)) > len(sample) / 50:
         return "ja"
     if len(_HAN.findall(sample)) > len(sample) / 5:
