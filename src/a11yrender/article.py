@@ -362,10 +362,18 @@ class _Measure:
                 in_link = link_of[parent] or tag == "a"
                 hidden = parent in hidden_set
                 boiler = parent in boiler_set
-            if not hidden and (tag in hiding_tags or element.get("hidden") is not None or _hidden_by_style(element.get("style"))):
+            keys = element.keys()  # one call; most elements have no attributes at all
+            if keys:
+                classes = element.get("class") if "class" in keys else None
+                identifier = element.get("id") if "id" in keys else None
+                if not hidden and ("hidden" in keys or "style" in keys and _hidden_by_style(element.get("style"))):
+                    hidden = True
+            else:
+                classes = identifier = None
+            if not hidden and tag in hiding_tags:
                 hidden = True
+            if hidden:
                 hidden_set.add(element)
-            classes, identifier = element.get("class"), element.get("id")
             if not boiler and (tag in BOILERPLATE_TAGS or ((classes or identifier) and _marked_boilerplate(classes, identifier))):
                 boiler = True
             if boiler:
@@ -381,8 +389,8 @@ class _Measure:
                     regions.append(element)
             elif classes and _title_classed(classes, identifier) or identifier and _title_classed(None, identifier):
                 headings.append(element)
-            if (identifier == "zoom" or (classes and "TRS_" in classes) or element.get("ergodic") is not None
-                    or element.get("role") == "main"):
+            if keys and (identifier == "zoom" or (classes and "TRS_" in classes) or "ergodic" in keys
+                         or "role" in keys and element.get("role") == "main"):
                 hints.append(element)
             block_of[element] = block
             link_of[element] = in_link

@@ -42,6 +42,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from .. import css
+from ..article import _words
 from ..article import (
     BLOCK_TAGS, TITLE_LABEL, Article, document_titles, find_article, is_data_table, prev_next_label, text_of, words_of,
 )
@@ -254,9 +255,9 @@ def _guess_language(page: Page) -> str:
         if size >= 3000:
             break
     sample = "".join(parts)[:3000]
-    if _KANA.search(sample) and len(_KANA.findall(sample)) > len(sample) / 50:
+    if _KANA.search(sample) and _KANA.subn("", sample)[1] > len(sample) / 50:
         return "ja"
-    if len(_HAN.findall(sample)) > len(sample) / 5:
+    if _HAN.subn("", sample)[1] > len(sample) / 5:
         simplified = sum(map(sample.count, _SIMPLIFIED))
         traditional = sum(map(sample.count, _TRADITIONAL))
         return "zh-Hant" if traditional > simplified else "zh-Hans"
@@ -745,10 +746,17 @@ def _junk(element: HtmlElement) -> tuple[str, str] | None:
 
 
 def _junk_by_name(element: HtmlElement) -> tuple[str, str] | None:
-    if element.get("class") is None and element.get("id") is None:
+    classes, identifier = element.get("class"), element.get("id")
+    if classes is None and identifier is None:
         return None
-    words = words_of(element)
-    compact = _NOT_ALNUM.sub("", f"{element.get('class') or ''}{element.get('id') or ''}".lower())
+    return _junk_named(classes, identifier)
+
+
+@lru_cache(maxsize=8192)
+def _junk_named(classes: str | None, identifier: str | None) -> tuple[str, str] | None:
+    """The verdict on a class and id (pages repeat the same few hundred combinations)."""
+    words = _words(classes, identifier)
+    compact = _NOT_ALNUM.sub("", f"{classes or ''}{identifier or ''}".lower())
     if any(word in compact for word in COMPOUND_JUNK):
         return "back-to-top", "floating back-to-top button"
     if FLOATING_WORDS & words and not (FLOAT_UTILITY_WORDS & words and "float" in words and not (FLOATING_WORDS - {"float"}) & words):
