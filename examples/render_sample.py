@@ -23,13 +23,14 @@ ASSETS = ("images", "css", "js")
 #: Variant directory name -> modes (and options) it is rendered with.
 VARIANTS: dict[str, tuple[list[str], dict]] = {
     "original": (["original"], {}),
-    "elder": (["elder"], {}),
+    # The elder version links back to the standard version, published beside it.
+    "elder": (["elder"], {"standard_url": "../original/index.html"}),
     "contrast": (["contrast"], {}),
-    "elder-contrast": (["elder", "contrast"], {}),
+    "elder-contrast": (["elder", "contrast"], {"standard_url": "../original/index.html"}),
     "zh-hant": (["traditional"], {}),
     "zh-hant-tw": (["traditional"], {"region": "tw"}),
     "zh-hant-hk": (["traditional"], {"region": "hk"}),
-    "elder-zh-hant": (["elder", "traditional"], {}),
+    "elder-zh-hant": (["elder", "traditional"], {"standard_url": "../zh-hant/index.html"}),
     "speech": (["speech"], {}),
 }
 

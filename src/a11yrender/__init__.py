@@ -16,6 +16,7 @@ from .errors import A11yRenderError, InputError, OptionsError, OutputError, Them
 from .modes import known_modes, register
 from .modes.traditional import SimplifiedOptions, TraditionalOptions
 from .modes.contrast import ContrastOptions
+from .modes.elder import ElderOptions
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
@@ -23,5 +24,5 @@ from .render import RenderContext, RenderError, RenderResult, render
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
-    "ThemeError", "UnknownModeError", "TraditionalOptions", "SimplifiedOptions", "ContrastOptions",
+    "ThemeError", "UnknownModeError", "ElderOptions", "ContrastOptions", "TraditionalOptions", "SimplifiedOptions",
 ]

@@ -258,3 +258,148 @@ def stylesheet_elements(root) -> Iterator:
 def styled_elements(root) -> Iterator:
     """Elements with a ``style`` attribute, in document order."""
     return (element for element in root.iter() if isinstance(element.tag, str) and element.get("style"))
+
+
+# -- sizes: reading font-size, line-height and the font shorthand ---------------------------
+
+#: CSS absolute length units in CSS px (96 per inch).
+PX_PER_UNIT = {"px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6}
+#: Units relative to the parent's font size, as a factor of it (ex and ch taken as half an em).
+EM_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "cap": 0.7, "ic": 1.0, "lh": 1.2}
+#: Font-size keywords in px at the browsers' default 16 px ("medium").
+SIZE_KEYWORDS_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
+                    "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+#: ``font`` shorthand values that are system fonts (no size to find in them).
+SYSTEM_FONTS = frozenset({"caption", "icon", "menu", "message-box", "small-caption", "status-bar"})
+
+
+#: A plain ``12px``, ``1.5em``, ``80%`` or ``1.6``: read without tinycss2 (the common case).
+_SIMPLE_VALUE = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(%|[a-zA-Z]*)\s*$")
+
+
+def font_size_value(value: str) -> tuple[str, float] | None:
+    """What a ``font-size`` value is: ``("px", n)`` for absolute lengths and keywords,
+    ``("relative", factor)`` for em/%/larger, ``("root", factor)`` for rem, ``("smaller", 0)``,
+    ``("function", 0)`` for calc()/var()/clamp()/viewport units (not known before layout);
+    None for what it cannot be sure of (inherit, initial, a parse error)."""
+    simple = _SIMPLE_VALUE.match(value)
+    if simple and "\\" not in value:
+        number, unit = float(simple.group(1)), simple.group(2).lower()
+        if unit in PX_PER_UNIT:
+            return "px", number * PX_PER_UNIT[unit]
+        if unit in EM_PER_UNIT:
+            return "relative", number * EM_PER_UNIT[unit]
+        if unit == "%":
+            return "relative", number / 100
+        if unit == "rem":
+            return "root", number
+        if not unit:
+            return ("px", 0.0) if number == 0 else None
+    tokens = value_tokens(value)
+    if len(tokens) != 1:
+        return ("function", 0.0) if any(t.type == "function" for t in tokens) else None
+    return _size_token(tokens[0])
+
+
+def line_height_value(value: str) -> tuple[str, float] | None:
+    """What a ``line-height`` value is: ``("number", n)``, ``("relative", factor)`` for % and
+    em, ``("length", px)`` for other lengths, ``("normal", 0)``; None otherwise."""
+    simple = _SIMPLE_VALUE.match(value)
+    if simple and "\\" not in value:
+        number, unit = float(simple.group(1)), simple.group(2).lower()
+        if not unit:
+            return "number", number
+        if unit == "%":
+            return "relative", number / 100
+        if unit == "em":
+            return "relative", number
+        if unit in PX_PER_UNIT:
+            return "length", number * PX_PER_UNIT[unit]
+    tokens = value_tokens(value)
+    if len(tokens) != 1:
+        return ("length", 0.0) if any(t.type == "function" for t in tokens) else None
+    token = tokens[0]
+    if token.type == "number":
+        return "number", float(token.value)
+    if token.type == "percentage":
+        return "relative", float(token.value) / 100
+    if token.type == "dimension":
+        unit = token.lower_unit
+        if unit == "em":
+            return "relative", float(token.value)
+        return "length", float(token.value) * PX_PER_UNIT.get(unit, 1.0)
+    if token.type == "ident" and token.lower_value == "normal":
+        return "normal", 0.0
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FontShorthand:
+    """A ``font`` shorthand split around its size: ``before size[/line_height] after``."""
+
+    before: str
+    size: str
+    line_height: str | None
+    after: str
+
+    def with_size(self, size: str, line_height: str | None) -> str:
+        middle = size if not line_height else f"{size}/{line_height}"
+        return f"{self.before}{middle}{self.after}"
+
+
+def split_font_shorthand(value: str) -> FontShorthand | None:
+    """The ``font`` shorthand's size and line height, with the text around them kept as it
+    is; None for system fonts, ``var()`` values and anything without a size."""
+    nodes = tinycss2.parse_component_value_list(value, skip_comments=True)
+    pieces = [tinycss2.serialize([node]) for node in nodes]
+    significant = [i for i, node in enumerate(nodes) if node.type != "whitespace"]
+    if not significant:
+        return None
+    first = nodes[significant[0]]
+    if first.type == "ident" and first.lower_value in SYSTEM_FONTS:
+        return None
+    for position, index in enumerate(significant):
+        node = nodes[index]
+        if node.type == "function" and node.lower_name == "var":
+            return None
+        if _size_token(node) is None or (node.type == "number" and node.value != 0):
+            continue
+        if node.type == "ident" and node.lower_value not in SIZE_KEYWORDS_PX and node.lower_value not in ("smaller", "larger"):
+            continue
+        end = index + 1
+        line_height = None
+        rest = significant[position + 1:]
+        if len(rest) >= 2 and nodes[rest[0]].type == "literal" and nodes[rest[0]].value == "/":
+            line_height = pieces[rest[1]]
+            end = rest[1] + 1
+        return FontShorthand("".join(pieces[:index]), pieces[index], line_height, "".join(pieces[end:]))
+    return None
+
+
+def _size_token(token) -> tuple[str, float] | None:
+    kind = token.type
+    if kind == "dimension":
+        unit = token.lower_unit
+        if unit in PX_PER_UNIT:
+            return "px", float(token.value) * PX_PER_UNIT[unit]
+        if unit in EM_PER_UNIT:
+            return "relative", float(token.value) * EM_PER_UNIT[unit]
+        if unit == "rem":
+            return "root", float(token.value)
+        return "function", 0.0  # viewport and container units: known only at layout time
+    if kind == "percentage":
+        return "relative", float(token.value) / 100
+    if kind == "number":
+        return ("px", 0.0) if token.value == 0 else None
+    if kind == "ident":
+        name = token.lower_value
+        if name in SIZE_KEYWORDS_PX:
+            return "px", SIZE_KEYWORDS_PX[name]
+        if name == "smaller":
+            return "smaller", 0.0
+        if name == "larger":
+            return "relative", 1.2
+        return None
+    if kind == "function" and token.lower_name in ("calc", "clamp", "min", "max", "var", "env"):
+        return "function", 0.0
+    return None

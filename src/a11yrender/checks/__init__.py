@@ -24,13 +24,14 @@ from .pixels import PNGError, Pixels, decode_png, screenshot
 from .measure import (
     BorderSide, ControlBorder, FocusIndicator, Glyph, Image, control_borders, focus_indicators, glyphs, images,
 )
+from .measure import Box, Focus, LineLength, Motion, boxes, focus, line_lengths, motion
 
 __all__ = [
     "CHROMIUM_ARGS", "DESKTOP_WIDTH", "NARROW_WIDTH", "BrowserError", "chromium_path", "launch", "launch_options",
     "open_html", "Languages", "LangPart", "Offender", "Overflow", "Rect", "Target", "TextRun",
     "effective_background", "languages", "overflow", "targets", "text_runs", "TextSpacing", "spacing_overrides",
     "text_spacing", "viewport_meta", "Check", "Finding", "PROFILES", "Profile", "audit_page", "profile_for",
-    "effective_background", "languages", "overflow", "targets", "text_runs",
     "BorderSide", "ControlBorder", "FocusIndicator", "Glyph", "Image", "control_borders", "focus_indicators",
     "glyphs", "images", "PNGError", "Pixels", "decode_png", "screenshot",
+    "Box", "Focus", "LineLength", "Motion", "boxes", "focus", "line_lengths", "motion",
 ]

@@ -2,6 +2,15 @@
 // the arithmetic (compositing, contrast ratios, thresholds) happens in Python, in
 // a11yrender.colour and a11yrender.checks, so there is one implementation of it.
 (() => {
+  // One evaluation measures a page that does not change meanwhile: computed styles and CSS
+  // paths are looked up once per element (a page of 1,000 text runs asks for each ancestor's
+  // style hundreds of times).
+  const getComputedStyle = ((native, cache) => (el, pseudo) => {
+    if (pseudo) return native(el, pseudo);
+    let style = cache.get(el);
+    if (!style) { style = native(el); cache.set(el, style); }
+    return style;
+  })(window.getComputedStyle.bind(window), new Map());
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "TITLE", "OPTION", "DATALIST"]);
   const TARGETS = [
     "a[href]", "area[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary",
@@ -554,8 +563,93 @@
     return { html: root instanceof HTMLHtmlElement && !viewer, namespace: root.namespaceURI, tag: root.localName };
   }
 
+  // Boxes of the elements matching a selector, in document order (paragraph spacing).
+  function boxes(selector) {
+    const out = [];
+    for (const el of document.querySelectorAll(selector)) {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      out.push({
+        selector: cssPath(el), tag: el.localName, rect: rectOf(r), visible: s.visibility === "visible" && r.height > 0,
+        fontSize: parseFloat(s.fontSize), lineHeight: s.lineHeight === "normal" ? null : parseFloat(s.lineHeight),
+        marginTop: parseFloat(s.marginTop), marginBottom: parseFloat(s.marginBottom),
+        text: (el.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80),
+      });
+    }
+    return out;
+  }
+
+  // The widest line box of every visible text node (line length in characters = width / font size).
+  function lineLengths() {
+    const out = [];
+    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim()) continue;
+      const el = node.parentElement;
+      if (!el || SKIP.has(el.tagName)) continue;
+      const s = getComputedStyle(el);
+      if (s.visibility !== "visible" || s.display === "none") continue;
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (!rects.length || concealed(el, rects)) continue;
+      // Rects on the same line (split by inline boxes) are merged.
+      const lines = new Map();
+      for (const r of rects) {
+        const key = Math.round(r.top);
+        const line = lines.get(key) || { left: r.left, right: r.right };
+        line.left = Math.min(line.left, r.left); line.right = Math.max(line.right, r.right);
+        lines.set(key, line);
+      }
+      const widest = Math.max(...[...lines.values()].map((l) => l.right - l.left));
+      out.push({ selector: cssPath(el), text: node.data.replace(/\s+/g, " ").trim().slice(0, 80),
+                 fontSize: parseFloat(s.fontSize), width: widest, lines: lines.size });
+    }
+    return out;
+  }
+
+  // The focused element and the indicator drawn around it.
+  function focus() {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return {
+      selector: cssPath(el), tag: el.localName, text: (el.innerText || el.value || "").replace(/\s+/g, " ").trim().slice(0, 80),
+      href: el.getAttribute("href"), rect: rectOf(r), outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+      outlineColor: s.outlineColor, boxShadow: s.boxShadow, backgrounds: backgrounds(el.parentElement || el),
+      visible: s.visibility === "visible" && r.width > 1.5 && r.height > 1.5,
+    };
+  }
+
+  // What moves, floats or is fixed over the content, and what needs scripts.
+  function motion() {
+    const positioned = [];
+    for (const el of document.querySelectorAll("body *")) {
+      const s = getComputedStyle(el);
+      if (s.display === "none" || s.visibility !== "visible") continue;
+      if (s.position === "fixed" || s.position === "sticky" || (s.position === "absolute" && !concealed(el, [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0).concat([el.getBoundingClientRect()])))) {
+        positioned.push({ selector: cssPath(el), tag: el.localName, position: s.position });
+      } else if (s.float !== "none") {
+        positioned.push({ selector: cssPath(el), tag: el.localName, position: "float:" + s.float });
+      }
+      if (positioned.length >= 25) break;
+    }
+    const animations = document.getAnimations ? document.getAnimations().filter((a) => a.playState === "running").length : 0;
+    const scripts = [...document.scripts].filter((s) => !/^application\/ld\+json$/i.test((s.type || "").trim())).length;
+    const handlers = [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length;
+    return {
+      positioned, animations, scripts, handlers,
+      marquees: document.querySelectorAll("marquee, blink").length,
+      frames: document.querySelectorAll("iframe, frame, embed, object, applet").length,
+      autoplay: document.querySelectorAll("[autoplay]").length,
+      refresh: document.querySelectorAll("meta[http-equiv='refresh' i]").length,
+      compatMode: document.compatMode,
+    };
+  }
+
   return {
     textRuns, overflow, targets, languages, textSpacing, spacingOverrides, viewportMeta, documentKind,
-    focusIndicators, controlBorders, glyphs, images,
+    focusIndicators, controlBorders, glyphs, images, boxes, lineLengths, focus, motion,
   };
 })()

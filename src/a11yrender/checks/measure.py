@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+import json
 from functools import lru_cache
 from importlib import resources
 
@@ -411,6 +412,106 @@ def viewport_meta(page) -> list[str | None]:
 def document_kind(page) -> DocumentKind:
     raw = _call(page, "documentKind")
     return DocumentKind(raw["html"], raw["namespace"], raw["tag"])
+class Box:
+    """An element's box with the type metrics that spacing is judged by."""
+
+    selector: str
+    tag: str
+    rect: Rect
+    visible: bool
+    font_size: float
+    line_height: float | None
+    margin_top: float
+    margin_bottom: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineLength:
+    """The widest line of one visible text node: ``characters`` is its width in ems, which
+    for CJK text is the number of characters on the line."""
+
+    selector: str
+    text: str
+    font_size: float
+    width: float
+    lines: int
+
+    @property
+    def characters(self) -> float:
+        return self.width / self.font_size if self.font_size else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The focused element and its focus indicator."""
+
+    selector: str
+    tag: str
+    text: str
+    href: str | None
+    rect: Rect
+    outline_style: str
+    outline_width: float
+    outline_colour: RGBA | None
+    box_shadow: str
+    background: RGBA
+    visible: bool
+
+    @property
+    def indicator_contrast(self) -> float | None:
+        """Contrast of the outline against what is behind the element (WCAG 1.4.11)."""
+        if self.outline_style in ("none", "hidden") or not self.outline_width or self.outline_colour is None:
+            return None
+        return contrast_ratio(self.outline_colour, self.background)
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """What moves, floats, is fixed over the content, or needs scripts."""
+
+    positioned: list[dict]
+    animations: int
+    scripts: int
+    handlers: int
+    marquees: int
+    frames: int
+    autoplay: int
+    refresh: int
+    compat_mode: str
+
+
+def boxes(page, selector: str) -> list[Box]:
+    """The boxes of the elements matching ``selector``, in document order."""
+    return [
+        Box(b["selector"], b["tag"], Rect(**b["rect"]), b["visible"], b["fontSize"], b["lineHeight"],
+            b["marginTop"], b["marginBottom"], b["text"])
+        for b in _call(page, "boxes", selector)
+    ]
+
+
+def line_lengths(page) -> list[LineLength]:
+    """The widest line of every visible text node."""
+    return [LineLength(r["selector"], r["text"], r["fontSize"], r["width"], r["lines"]) for r in _call(page, "lineLengths")]
+
+
+def focus(page) -> Focus | None:
+    """The focused element (after ``page.keyboard.press("Tab")``, say) and its indicator."""
+    raw = _call(page, "focus")
+    if raw is None:
+        return None
+    return Focus(
+        raw["selector"], raw["tag"], raw["text"], raw["href"], Rect(**raw["rect"]), raw["outlineStyle"],
+        raw["outlineWidth"], parse_colour(raw["outlineColor"]), raw["boxShadow"],
+        effective_background(raw["backgrounds"]), raw["visible"],
+    )
+
+
+def motion(page) -> Motion:
+    """Positioned, floated and animated elements, scripts and handlers, marquees and frames."""
+    raw = _call(page, "motion")
+    return Motion(raw["positioned"], raw["animations"], raw["scripts"], raw["handlers"], raw["marquees"],
+                  raw["frames"], raw["autoplay"], raw["refresh"], raw["compatMode"])
 
 
 def effective_background(layers: list[dict]) -> RGBA:
@@ -436,10 +537,10 @@ def _script() -> str:
 
 
 def _call(page, name: str, *args):
-    # The result crosses as one JSON string: Playwright's own serialisation of a large nested
-    # result (1,600 text runs on a Wikipedia page) takes ten times as long as the measuring.
-    text = page.evaluate(f"([name, args]) => JSON.stringify(({_script()})[name](...args))", [name, list(args)])
-    return json.loads(text)
+    # The result comes back as one JSON string: Playwright checks every value of a structured
+    # result in Python, which for a page of 1,000 text runs takes seconds.
+    raw = page.evaluate(f"([name, args]) => JSON.stringify(({_script()})[name](...args))", [name, list(args)])
+    return json.loads(raw) if raw is not None else None
 
 
 def _text_run(raw: dict) -> TextRun:

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable
 from ..errors import UnknownModeError
 
 #: Modules that register the built-in modes when first needed.
-BUILTIN_MODULES = ("original", "contrast", "traditional")
+BUILTIN_MODULES = ("original", "elder", "contrast", "traditional")
 
 
 @dataclass(frozen=True, slots=True)
