@@ -397,7 +397,8 @@ def measure(page) -> Report:
     images = checks.images(page)
     report.image_list = [(i.src, i.alt, i.visible) for i in images]
     for image in images:
-        if image.filter != "none" or image.blend != "normal" or image.opacity < 1:
+        # Opacity 0 is hiding (a lazy image's placeholder whose script never ran), not dimming.
+        if image.filter != "none" or image.blend != "normal" or 0 < image.opacity < 1:
             report.images.append(f"{image.selector}: filter {image.filter}, blend {image.blend}, opacity {image.opacity}")
     report.measured = {"texts": len(runs), "links": sum(r.link for r in runs), "focus": len(focus),
                        "controls": len(borders), "glyphs": len(glyphs), "images": len(images)}

@@ -412,6 +412,9 @@ def viewport_meta(page) -> list[str | None]:
 def document_kind(page) -> DocumentKind:
     raw = _call(page, "documentKind")
     return DocumentKind(raw["html"], raw["namespace"], raw["tag"])
+
+
+@dataclass(frozen=True, slots=True)
 class Box:
     """An element's box with the type metrics that spacing is judged by."""
 

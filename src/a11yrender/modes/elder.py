@@ -1107,6 +1107,10 @@ def _mark_targets(scope: HtmlElement) -> None:
             continue
         if "a11y-large" in (element.get("class") or "") or "a11y-skip" in (element.get("class") or ""):
             continue
+        if element.find(".//img") is not None and not (element.text_content() or "").strip():
+            # A picture link is never a word in a sentence, whatever text stands beside it.
+            _add_class(element, "a11y-target")
+            continue
         block = element.getparent()
         while block is not None and block.tag not in BLOCK_TAGS:
             block = block.getparent()
