@@ -48,6 +48,12 @@ HOST_LABEL = re.compile(r"主持|记者|記者|网站$|網站$|网$|網$|编者|
 SENTENCE_END = re.compile(r"(?:[。！？!?；;…]+|\.(?!\d)|\.$)[”’\"'）)》」』]*")
 #: Clause breaks inside a sentence.
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
+#: Where a clause too long for two caption lines may be cut when it has no punctuation:
+#: after a closing title mark or a joining word, before an opening mark; looked for within
+#: SOFT_BREAK_REACH characters before the limit.
+SOFT_BREAK_AFTER = frozenset("》」』”）)等的和与及并或")
+SOFT_BREAK_BEFORE = frozenset("《「『“（(")
+SOFT_BREAK_REACH = 12
 #: Byline controls that are not information (font size, print, close).
 BYLINE_CONTROLS = re.compile(r"【[^】]*(?:字体|字號|字号|打印|关闭|關閉|分享|收藏)[^】]*】|[\[【]\s*[\]】]|(?<!\S)(?:打印|关闭|關閉|收藏|分享)(?!\S)")
 
@@ -226,6 +232,9 @@ def _hard_split(text: str, max_width: float) -> tuple[str, str]:
         if width > max_width:
             cut = index
             break
+    for back in range(cut, max(0, cut - SOFT_BREAK_REACH), -1):
+        if text[back - 1] in SOFT_BREAK_AFTER or (back < len(text) and text[back] in SOFT_BREAK_BEFORE):
+            return text[:back], text[back:]
     while 0 < cut < len(text) and text[cut].isascii() and text[cut].isalnum() and text[cut - 1].isascii() and text[cut - 1].isalnum():
         cut -= 1
     if cut == 0:

@@ -1,0 +1,230 @@
+"""Narration: a reading script in, one audio track and its cues out.
+
+This is the orchestration of the speech stages: each segment is normalised, looked up in
+the cache, read by the engine if it is not there (in batches, reporting progress), trimmed
+of the engine's own leading and trailing silence, and joined with a short pause between
+segments and a longer one between paragraphs. Cue times are counted in samples as the
+track is joined, so they are exact.
+"""
+
+from __future__ import annotations
+
+import array
+import sys
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .audio import Audio, encode, silence
+from .cache import SegmentCache, key_of
+from .captions import Cue
+from .engines import SpeechEngine, VoiceSettings, parse_voice
+from .errors import SpeechError
+from .normalise import normalise, spoken_text
+from .pronunciation import READING_VERSION, reading
+from .script import SPEAKER_LABEL, Script, Segment
+
+#: Silence between the segments of a paragraph, and between paragraphs (seconds).
+SEGMENT_PAUSE = 0.25
+PARAGRAPH_PAUSE = 0.6
+#: Samples quieter than this (of 32767) at a segment's ends are the engine's silence.
+SILENCE_THRESHOLD = 300
+#: Silence kept at each end of a trimmed segment, so that no sound is clipped (seconds).
+TRIM_MARGIN = 0.02
+#: Segments handed to the engine at a time (progress is reported after each batch).
+BATCH_SIZE = 8
+
+#: Default voices (espeak-ng variants and settings, see :func:`.engines.parse_voice`): the
+#: host is a higher female voice and the guest a low male one, so that a listener can tell
+#: the turns of an interview apart without the labels; further guests get the others.
+NARRATOR_VOICE = "default"
+HOST_VOICE = "f2 pitch=62"
+GUEST_VOICE = "m3 pitch=36"
+MORE_GUEST_VOICES = ("m7 pitch=45", "f4 pitch=52", "m2 pitch=30")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a page is read: the engine's base voice, and Chinese dialect rules if any."""
+
+    voice: str
+    dialect: str | None  # "cmn", "yue", or None for a language read as written
+    traditional: bool = False
+
+
+@dataclass
+class Narration:
+    """The joined audio (encoded) and its cues, and what the cache saved."""
+
+    data: bytes
+    audio_format: str
+    cues: list[Cue]
+    duration: float
+    synthesized: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    #: The joined PCM, when it was assembled in this run (None when the page was cached whole).
+    audio: Audio | None = None
+
+
+def reading_for(language: str, engine: SpeechEngine, dialect: str = "auto") -> Reading | None:
+    """How to read a page in ``language`` (None: the engine has no voice for it)."""
+    tag = (language or "und").lower()
+    chinese = tag.startswith(("zh", "cmn", "yue"))
+    if dialect in ("cmn", "yue") or chinese:
+        if dialect == "auto":
+            voice = engine.voice_for_language(tag)
+            dialect = "yue" if voice == "yue" else "cmn"
+        voice = engine.voice_for_language("yue" if dialect == "yue" else "zh-cn")
+        traditional = any(part in tag.split("-") for part in ("hant", "tw", "hk", "mo"))
+        return Reading(voice, dialect, traditional) if voice else None
+    voice = engine.voice_for_language(tag)
+    return Reading(voice, None) if voice else None
+
+
+def cast(script: Script, base: VoiceSettings, narrator: str = NARRATOR_VOICE, host: str = HOST_VOICE,
+         guest: str = GUEST_VOICE) -> dict[str | None, VoiceSettings]:
+    """The voice of every speaker of ``script`` (key None: the narrator)."""
+    voices: dict[str | None, VoiceSettings] = {None: parse_voice(narrator, base)}
+    host_voice = parse_voice(host, base)
+    guest_specs = [guest, *MORE_GUEST_VOICES]
+    guests = 0
+    for label, role in script.speakers.items():
+        if role == "host":
+            voices[label] = host_voice
+        else:
+            voices[label] = parse_voice(guest_specs[guests % len(guest_specs)], base)
+            guests += 1
+    return voices
+
+
+def text_read(segment: Segment, read_labels: bool = True) -> str:
+    """The segment's text as read and captioned (without its speaker label if labels are not read)."""
+    if not read_labels and segment.speaker and segment.id.endswith("-1"):
+        return SPEAKER_LABEL.sub("", segment.text, count=1)
+    return segment.text
+
+
+def normalised_text(segment: Segment, plan: Reading, read_labels: bool = True) -> str:
+    """What the listener hears, as text: the cache key is made of it."""
+    text = text_read(segment, read_labels)
+    if plan.dialect is None:
+        return " ".join(text.split())
+    return spoken_text(normalise(text))
+
+
+def engine_text(segment: Segment, plan: Reading, read_labels: bool = True) -> str:
+    """What the engine is given: tone-numbered pinyin (Mandarin), characters (Cantonese), or the text."""
+    text = text_read(segment, read_labels)
+    if plan.dialect is None:
+        return " ".join(text.split())
+    return reading(normalise(text), plan.dialect, plan.traditional)
+
+
+def narrate(
+    script: Script,
+    plan: Reading,
+    voices: dict[str | None, VoiceSettings],
+    engine: SpeechEngine,
+    cache: SegmentCache,
+    audio_format: str = "mp3",
+    read_labels: bool = True,
+    progress: Progress | None = None,
+) -> Narration:
+    """Read ``script`` aloud: the audio file's bytes and one cue per segment read."""
+    jobs = []  # (segment, normalised text, key, voice)
+    for segment in script.segments:
+        normalised = normalised_text(segment, plan, read_labels)
+        if not normalised.strip():
+            continue  # nothing a listener would hear (a segment of punctuation)
+        voice = voices.get(segment.speaker, voices[None])
+        key = key_of("segment", plan.dialect or plan.voice, str(plan.traditional), READING_VERSION, normalised,
+                     voice.key(), engine.identity)
+        jobs.append((segment, normalised, key, voice))
+    if not jobs:
+        raise SpeechError("nothing on this page to read aloud")
+
+    page_key = key_of("page", audio_format, str(SEGMENT_PAUSE), str(PARAGRAPH_PAUSE), str(read_labels),
+                      *(f"{s.id}|{s.speaker}|{s.text}|{k}" for s, _, k, _ in jobs))
+    whole = cache.page(page_key, audio_format)
+    if whole is not None:
+        data, meta = whole
+        if progress:
+            progress(len(jobs), len(jobs))
+        cues = [Cue(**cue) for cue in meta["cues"]]
+        return Narration(data, audio_format, cues, meta["duration"], [], [s.id for s, _, _, _ in jobs])
+
+    audio_of: dict[str, Audio] = {}
+    missing = []
+    for segment, normalised, key, voice in jobs:
+        found = cache.segment(key)
+        if found is not None:
+            audio_of[key] = found
+        elif key not in {k for _, _, k, _ in missing}:
+            missing.append((segment, normalised, key, voice))
+    done = len(jobs) - len(missing)
+    if progress:
+        progress(done, len(jobs))
+    synthesized = []
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start:start + BATCH_SIZE]
+        items = [(engine_text(segment, plan, read_labels), voice) for segment, _, _, voice in batch]
+        for (segment, _, key, _), audio in zip(batch, engine.synthesize_many(items)):
+            audio = trim_silence(audio)
+            cache.put_segment(key, audio)
+            audio_of[key] = audio
+            synthesized.append(segment.id)
+        done += len(batch)
+        if progress:
+            progress(done, len(jobs))
+
+    rate = next(iter(audio_of.values())).rate
+    parts: list[bytes] = []
+    cues: list[Cue] = []
+    frames = 0
+    previous_paragraph = None
+    for segment, _, key, _ in jobs:
+        audio = audio_of[key]
+        if audio.rate != rate:
+            raise SpeechError(f"the engine changed sample rate mid-page ({audio.rate} Hz after {rate} Hz)")
+        if previous_paragraph is not None:
+            pause = silence(SEGMENT_PAUSE if segment.paragraph == previous_paragraph else PARAGRAPH_PAUSE, rate)
+            parts.append(pause)
+            frames += len(pause) // 2
+        start = frames
+        parts.append(audio.samples)
+        frames += audio.frames
+        cues.append(Cue(segment.id, segment.paragraph, start / rate, frames / rate, text_read(segment, read_labels),
+                        segment.speaker))
+        previous_paragraph = segment.paragraph
+    joined = Audio(b"".join(parts), rate)
+    data = encode(joined, audio_format)
+    cached = [s.id for s, _, _, _ in jobs if s.id not in set(synthesized)]
+    cache.put_page(page_key, audio_format, data, {
+        "duration": joined.duration,
+        "cues": [{"id": c.id, "paragraph": c.paragraph, "start": c.start, "end": c.end, "text": c.text,
+                  "speaker": c.speaker} for c in cues],
+    })
+    return Narration(data, audio_format, cues, joined.duration, synthesized, cached, joined)
+
+
+def trim_silence(audio: Audio) -> Audio:
+    """``audio`` without the engine's silence at either end (a short margin is kept)."""
+    samples = array.array("h")
+    samples.frombytes(audio.samples)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    loud = _ends(samples)
+    if not loud:
+        return audio
+    margin = round(TRIM_MARGIN * audio.rate)
+    first, last = max(0, loud[0] - margin), min(len(samples), loud[1] + 1 + margin)
+    return Audio(audio.samples[2 * first:2 * last], audio.rate)
+
+
+def _ends(samples: array.array) -> tuple[int, int] | tuple:
+    first = next((i for i, v in enumerate(samples) if abs(v) > SILENCE_THRESHOLD), None)
+    if first is None:
+        return ()
+    last = next(i for i in range(len(samples) - 1, -1, -1) if abs(samples[i]) > SILENCE_THRESHOLD)
+    return first, last
