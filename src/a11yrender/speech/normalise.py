@@ -60,8 +60,8 @@ LETTER_PINYIN = {
     "O": "ou1", "P": "pi4", "Q": "kiu1", "R": "a4", "S": "ai2 si1", "T": "ti4", "U": "you1",
     "V": "wei1", "W": "da2 bu5 liu5", "X": "ai2 ke4 si1", "Y": "wai4", "Z": "zei4",
 }
-#: Longest Latin run that is spelled letter by letter (an acronym); longer runs are words.
-MAX_SPELLED_LETTERS = 5
+#: Longest capitalised run spelled letter by letter (an acronym, GDP); others are words.
+MAX_SPELLED_LETTERS = 6
 #: Digits as read one by one; 〇 is how years are written and read.
 DIGIT_CHARS = dict(zip("0123456789", "〇一二三四五六七八九"))
 
@@ -100,6 +100,7 @@ _RULES = re.compile(
 )
 #: A closing quotation or title mark followed by an opening one: two items, read apart.
 _ADJACENT_QUOTES = re.compile(r"(?<=[”’」』》])\s*(?=[“‘「『《])")
+_SPACES_AROUND_PAUSES = re.compile(r"\s*([，。])\s*")
 #: A list marker at the start of a block: (一) 1. 1、 一、
 _LEADING_MARKER = re.compile(r"^\s*[(]?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)]|、|\.(?!\d))\s*")
 
@@ -117,7 +118,8 @@ def normalise(text: str) -> list[Piece]:
     position = 0
     for match in _RULES.finditer(text):
         _add_plain(pieces, text[position:match.start()])
-        pieces += _expand(match, text[match.end():match.end() + 1])
+        pieces += _expand(match, text[match.start() - 1:match.start()] if match.start() else "",
+                          text[match.end():match.end() + 1])
         position = match.end()
     _add_plain(pieces, text[position:])
     return _tidy(pieces)
@@ -135,12 +137,12 @@ def spoken_text(pieces: list[Piece]) -> str:
             out.append(piece.text)
         else:
             out.append(piece.text)
-    return "".join(out).strip()
+    return _SPACES_AROUND_PAUSES.sub(r"\1", " ".join("".join(out).split()))
 
 
 # -- rules -----------------------------------------------------------------------------------
 
-def _expand(match: re.Match, following: str) -> list[Piece]:
+def _expand(match: re.Match, preceding: str, following: str) -> list[Piece]:
     group = match.lastgroup
     g = match.group
     if group == "date":
@@ -172,7 +174,7 @@ def _expand(match: re.Match, following: str) -> list[Piece]:
     if group == "code":
         return _code(g("code"))
     if group == "number":
-        return [_cardinal(g("number"), following)]
+        return [_cardinal(g("number"), "" if preceding == "第" else following)]
     if group == "latin":
         return [_latin(g("latin"))]
     if group == "marker":
@@ -207,12 +209,13 @@ def _digits(number: str) -> Piece:
 def _code(code: str) -> list[Piece]:
     pieces = []
     for run in re.findall(r"[A-Za-z]+|\d+", code):
-        pieces.append(_digits(run) if run.isdigit() else _latin(run))
+        pieces.append(_digits(run) if run.isdigit() else _latin(run, spell=True))
     return pieces
 
 
-def _latin(run: str) -> Piece:
-    if len(run) <= MAX_SPELLED_LETTERS or run.isupper():
+def _latin(run: str, spell: bool = False) -> Piece:
+    """Letters of a code or an acronym (G518, GDP) are spelled; a word (Linyi, Arial) is kept."""
+    if spell or len(run) <= 2 or (run.isupper() and len(run) <= MAX_SPELLED_LETTERS):
         return Piece(run.upper(), "letters")
     return Piece(run, "word")
 
