@@ -80,56 +80,76 @@ PLAYER_SCRIPT = """
   var script = document.currentScript;
   var region = script && script.closest ? script.closest(".a11y-speech") : null;
   if (!region) { return; }
-  var audio = region.querySelector("audio");
-  var caption = region.querySelector(".a11y-speech-caption");
-  var blocks = Array.prototype.slice.call(document.querySelectorAll("[data-speech-start]"));
-  var current = null;
-  var pause = %(pause)s;
-  function mark(block) {
-    if (block === current) { return; }
-    if (current) { current.classList.remove("a11y-speech-current"); }
-    current = block;
-    if (block) { block.classList.add("a11y-speech-current"); }
-  }
-  function blockAt(time) {
-    for (var i = 0; i < blocks.length; i++) {
-      var start = parseFloat(blocks[i].getAttribute("data-speech-start"));
-      var end = parseFloat(blocks[i].getAttribute("data-speech-end"));
-      if (time >= start && time < end + pause) { return blocks[i]; }
+
+  function start() {
+    var audio = region.querySelector("audio");
+    var caption = region.querySelector(".a11y-speech-caption");
+    // the player sits before the article: its paragraphs are there once the page is parsed
+    var blocks = Array.prototype.slice.call(document.querySelectorAll("[data-speech-start]"));
+    var current = null;
+    var pause = %(pause)s;
+
+    function mark(block) {
+      if (block === current) { return; }
+      if (current) { current.classList.remove("a11y-speech-current"); }
+      current = block;
+      if (block) { block.classList.add("a11y-speech-current"); }
     }
-    return null;
-  }
-  audio.addEventListener("timeupdate", function () { mark(audio.paused && audio.currentTime === 0 ? null : blockAt(audio.currentTime)); });
-  audio.addEventListener("ended", function () { mark(null); });
-  var track = audio.textTracks && audio.textTracks.length ? audio.textTracks[0] : null;
-  if (track && caption) {
-    track.mode = "hidden";
-    track.addEventListener("cuechange", function () {
-      var cue = track.activeCues && track.activeCues.length ? track.activeCues[0] : null;
-      caption.textContent = cue ? cue.text.replace(/<[^>]*>/g, "") : "";
-    });
-  }
-  function playFrom(block) {
-    audio.currentTime = parseFloat(block.getAttribute("data-speech-start"));
-    mark(block);
-    var playing = audio.play();
-    if (playing && playing.catch) { playing.catch(function () {}); }
-  }
-  blocks.forEach(function (block) {
-    if (!block.hasAttribute("tabindex")) { block.setAttribute("tabindex", "0"); }
-    block.classList.add("a11y-speech-readable");
-    block.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a, button, input, select, textarea, audio, summary")) { return; }
-      playFrom(block);
-    });
-    block.addEventListener("keydown", function (event) {
-      if (event.target === block && (event.key === "Enter" || event.key === " ")) {
-        event.preventDefault();
-        playFrom(block);
+    function blockAt(time) {
+      for (var i = 0; i < blocks.length; i++) {
+        var begin = parseFloat(blocks[i].getAttribute("data-speech-start"));
+        var end = parseFloat(blocks[i].getAttribute("data-speech-end"));
+        if (time >= begin && time < end + pause) { return blocks[i]; }
       }
+      return null;
+    }
+    function playFrom(block) {
+      var at = parseFloat(block.getAttribute("data-speech-start"));
+      // preload="none": until the metadata is in, a seek has nothing to seek in
+      if (audio.readyState >= 1) {
+        audio.currentTime = at;
+      } else {
+        audio.addEventListener("loadedmetadata", function () { audio.currentTime = at; }, {once: true});
+      }
+      mark(block);
+      var playing = audio.play();
+      if (playing && playing.catch) { playing.catch(function () {}); }
+    }
+
+    audio.addEventListener("timeupdate", function () {
+      mark(audio.paused && audio.currentTime === 0 ? null : blockAt(audio.currentTime));
     });
-  });
-  region.classList.add("a11y-speech-ready");
+    audio.addEventListener("ended", function () { mark(null); });
+    var track = audio.textTracks && audio.textTracks.length ? audio.textTracks[0] : null;
+    if (track && caption) {
+      track.mode = "hidden";
+      track.addEventListener("cuechange", function () {
+        var cue = track.activeCues && track.activeCues.length ? track.activeCues[0] : null;
+        caption.textContent = cue ? cue.text.replace(/<[^>]*>/g, "") : "";
+      });
+    }
+    blocks.forEach(function (block) {
+      if (!block.hasAttribute("tabindex")) { block.setAttribute("tabindex", "0"); }
+      block.classList.add("a11y-speech-readable");
+      block.addEventListener("click", function (event) {
+        if (event.target.closest && event.target.closest("a, button, input, select, textarea, audio, summary")) { return; }
+        playFrom(block);
+      });
+      block.addEventListener("keydown", function (event) {
+        if (event.target === block && (event.key === "Enter" || event.key === " ")) {
+          event.preventDefault();
+          playFrom(block);
+        }
+      });
+    });
+    region.classList.add("a11y-speech-ready");
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
 """.strip() % {"pause": PARAGRAPH_PAUSE}
 
@@ -185,6 +205,9 @@ def read_aloud(page: Page, options: SpeechOptions, progress: Progress | None = N
     if script is None or not script.segments:
         page.note("speech.no-article", "no article found on the page: nothing read aloud", "warning")
         return None
+    if not page.lang:
+        page.note("speech.language-guessed", f"the page does not declare its language; read as {script.language!r}, "
+                  "guessed from its script")
     plan = reading_for(script.language, engine, options.dialect)
     if plan is None:
         page.note("speech.no-voice", f"no voice for the page's language {script.language!r}: nothing read aloud",
@@ -296,10 +319,11 @@ def add_player(page: Page, result: SpeechResult, urls: dict[str, str], with_scri
 
 def remove_player(page: Page) -> None:
     """Take out what an earlier render of this mode added (player, stylesheet, marks)."""
-    for element in page.root.xpath(f'//*[contains(concat(" ", normalize-space(@class), " "), " {PLAYER_CLASS} ")]'
-                                   f' | //style[@{STYLE_MARK}]'):
+    # descendant-or-self, not //: a fragment's container is detached from the parsed document
+    for element in page.root.xpath(f'descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), '
+                                   f'" {PLAYER_CLASS} ")] | descendant-or-self::style[@{STYLE_MARK}]'):
         _remove(element)
-    for element in page.root.xpath(f"//*[@{PARAGRAPH_ATTR}]"):
+    for element in page.root.xpath(f"descendant-or-self::*[@{PARAGRAPH_ATTR}]"):
         for attr in (PARAGRAPH_ATTR, SEGMENTS_ATTR, START_ATTR, END_ATTR):
             element.attrib.pop(attr, None)
 
