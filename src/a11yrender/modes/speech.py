@@ -251,7 +251,7 @@ def speech(page: Page, context) -> Page:
         "timings": captions_format.timing_map(narration.cues, narration.duration, names["audio"], names["captions"]),
     }
     for role, data in files.items():
-        context.outputs[role] = write_atomic(audio_dir / names[role], data)
+        context.outputs[role] = _write_if_changed(audio_dir / names[role], data)
     urls = {role: _url(options.audio_url, name) for role, name in names.items()}
     mark_paragraphs(page, result)
     add_player(page, result, urls, options.player_script)
@@ -363,6 +363,18 @@ def _remove(element: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+def _write_if_changed(path: Path, data: bytes | str) -> Path:
+    """Write ``path`` unless it already holds ``data``: republishing an unchanged page leaves
+    its files (and their modification times, which HTTP caches and rsync go by) alone."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.stat().st_size == len(payload) and path.read_bytes() == payload:
+            return path
+    except OSError:
+        pass
+    return write_atomic(path, payload)
 
 
 def _url(base: str | None, name: str) -> str:

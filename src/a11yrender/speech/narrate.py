@@ -1,7 +1,8 @@
 """Narration: a reading script in, one audio track and its cues out.
 
 This is the orchestration of the speech stages: each segment is normalised, looked up in
-the cache, read by the engine if it is not there (in batches, reporting progress), trimmed
+the cache, read by the engine if it is not there (in batches, reporting progress; the
+engine reads one batch while the next is prepared), trimmed
 of the engine's own leading and trailing silence, and joined with a short pause between
 segments and a longer one between paragraphs. Cue times are counted in samples as the
 track is joined, so they are exact.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import array
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -30,6 +32,8 @@ PARAGRAPH_PAUSE = 0.6
 SILENCE_THRESHOLD = 300
 #: Silence kept at each end of a trimmed segment, so that no sound is clipped (seconds).
 TRIM_MARGIN = 0.02
+#: Samples looked at together when looking for where the sound starts and ends.
+TRIM_BLOCK = 256
 #: Segments handed to the engine at a time (progress is reported after each batch).
 BATCH_SIZE = 8
 
@@ -166,17 +170,27 @@ def narrate(
     if progress:
         progress(done, len(jobs))
     synthesized = []
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start:start + BATCH_SIZE]
-        items = [(engine_text(segment, plan, read_labels), voice) for segment, _, _, voice in batch]
-        for (segment, _, key, _), audio in zip(batch, engine.synthesize_many(items)):
-            audio = trim_silence(audio)
-            cache.put_segment(key, audio)
-            audio_of[key] = audio
-            synthesized.append(segment.id)
-        done += len(batch)
-        if progress:
-            progress(done, len(jobs))
+    batches = [missing[start:start + BATCH_SIZE] for start in range(0, len(missing), BATCH_SIZE)]
+    # The engine reads one batch on a thread of its own (espeak-ng runs without the GIL) while
+    # this thread prepares the next batch's pinyin and files the last one's audio.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="a11yrender-speech") as reader:
+        queued = None
+        for batch in [*batches, None]:
+            future = None
+            if batch is not None:
+                items = [(engine_text(segment, plan, read_labels), voice) for segment, _, _, voice in batch]
+                future = reader.submit(engine.synthesize_many, items)
+            if queued is not None:
+                previous, previous_future = queued
+                for (segment, _, key, _), audio in zip(previous, previous_future.result()):
+                    audio = trim_silence(audio)
+                    cache.put_segment(key, audio)
+                    audio_of[key] = audio
+                    synthesized.append(segment.id)
+                done += len(previous)
+                if progress:
+                    progress(done, len(jobs))
+            queued = (batch, future) if batch is not None else None
 
     rate = next(iter(audio_of.values())).rate
     parts: list[bytes] = []
@@ -214,17 +228,33 @@ def trim_silence(audio: Audio) -> Audio:
     samples.frombytes(audio.samples)
     if sys.byteorder == "big":
         samples.byteswap()
-    loud = _ends(samples)
-    if not loud:
+    ends = _loud_ends(samples)
+    if ends is None:
         return audio
     margin = round(TRIM_MARGIN * audio.rate)
-    first, last = max(0, loud[0] - margin), min(len(samples), loud[1] + 1 + margin)
+    first, last = max(0, ends[0] - margin), min(len(samples), ends[1] + 1 + margin)
     return Audio(audio.samples[2 * first:2 * last], audio.rate)
 
 
-def _ends(samples: array.array) -> tuple[int, int] | tuple:
-    first = next((i for i, v in enumerate(samples) if abs(v) > SILENCE_THRESHOLD), None)
+def _loud_ends(samples: array.array) -> tuple[int, int] | None:
+    """Indexes of the first and last sample louder than the threshold (None: all silent).
+
+    Blocks are skipped with the builtin min/max (C speed); only the block where sound
+    starts or ends is looked at sample by sample.
+    """
+    size = len(samples)
+    first = last = None
+    for start in range(0, size, TRIM_BLOCK):
+        block = samples[start:start + TRIM_BLOCK]
+        if max(block) > SILENCE_THRESHOLD or min(block) < -SILENCE_THRESHOLD:
+            first = start + next(i for i, v in enumerate(block) if abs(v) > SILENCE_THRESHOLD)
+            break
     if first is None:
-        return ()
-    last = next(i for i in range(len(samples) - 1, -1, -1) if abs(samples[i]) > SILENCE_THRESHOLD)
-    return first, last
+        return None
+    for end in range(size, first, -TRIM_BLOCK):
+        block = samples[max(first, end - TRIM_BLOCK):end]
+        if max(block) > SILENCE_THRESHOLD or min(block) < -SILENCE_THRESHOLD:
+            offset = next(i for i in range(len(block) - 1, -1, -1) if abs(block[i]) > SILENCE_THRESHOLD)
+            last = max(first, end - TRIM_BLOCK) + offset
+            break
+    return first, last if last is not None else first

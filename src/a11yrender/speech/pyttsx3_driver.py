@@ -99,7 +99,8 @@ class MemoryEspeakDriver:
     def _utter(self, text: str, filename: str | None) -> None:
         self._proxy.notify("started-utterance")
         self._chunks = []
-        status = _espeak.Synth(text.encode("utf-8"), flags=_espeak.ENDPAUSE | _espeak.CHARS_UTF8)
+        # No ENDPAUSE: the caller joins utterances with pauses of its own.
+        status = _espeak.Synth(text.encode("utf-8"), flags=_espeak.CHARS_UTF8)
         _espeak.Synchronize()  # returns at once when synchronous; waits if RETRIEVAL was set first
         audio = b"".join(self._chunks)
         self._chunks = []
