@@ -17,9 +17,12 @@ from .modes import known_modes, register
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
+from .modes.speech import SpeechOptions
+from .speech.errors import EngineUnavailableError, SpeechError, VoiceNotFoundError
 
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
     "ThemeError", "UnknownModeError",
+    "SpeechOptions", "SpeechError", "EngineUnavailableError", "VoiceNotFoundError",
 ]

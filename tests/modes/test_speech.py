@@ -135,15 +135,15 @@ def test_a_page_without_an_article_is_left_alone_with_a_warning(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_every_corpus_page(tmp_path, speech_cache_dir):
+def test_every_corpus_page(tmp_path):
     """Every real page renders: audio and a player, or a warning saying why not.
 
-    Read fast (rate 400) to keep the test short: the corpus holds more than two hours of text.
+    Read fast (rate 400) and without the cache (tested elsewhere) to keep the test short: the
+    corpus holds more than two hours of text.
     """
     for item in corpus.pages():
         out = tmp_path / re.sub(r"\W", "_", item.id)
-        result = a11yrender.render(item.path, ["speech"], audio_dir=out, audio_format="wav", rate=400,
-                                   cache_dir=speech_cache_dir)
+        result = a11yrender.render(item.path, ["speech"], audio_dir=out, audio_format="wav", rate=400, cache=False)
         if result.outputs:
             assert result.html.count('class="a11y-speech"') == 1, item.id
             assert (out / "speech.vtt").read_text(encoding="utf-8").startswith("WEBVTT"), item.id

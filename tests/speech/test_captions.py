@@ -74,3 +74,11 @@ def test_timing_map_gives_each_segment_its_times():
     assert data["audio"] == "speech.mp3" and data["captions"] == "speech.vtt" and data["duration"] == 4.0
     assert data["segments"]["p1-1"] == {"start": 0.0, "end": 2.5, "paragraph": "p1", "speaker": "主持人", "text": "甲"}
     assert list(data["segments"]) == ["p1-1", "p2-1"]
+
+
+@pytest.mark.parametrize("text, first_line", [
+    ("也感谢大家一直以来对临港区建设工作的关注与支持。", "也感谢大家一直以来"),
+    ("请您简要介绍一下今年城区产城融合建设的整体推进情况。", "请您简要介绍一下今年城区产城融合建设的"),
+])
+def test_without_punctuation_lines_break_at_function_words_not_inside_words(text, first_line):
+    assert caption_lines(text)[0] == first_line

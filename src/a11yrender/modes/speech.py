@@ -61,7 +61,7 @@ LABELS = {
 
 #: The player's stylesheet: a visible frame, a full-width control, and the reading highlight.
 PLAYER_CSS = """
-.a11y-speech{margin:1em 0;padding:.75em 1em;border:2px solid currentColor;border-radius:6px;text-align:left}
+.a11y-speech{margin:1em 0;padding:.75em 1em;border:2px solid currentColor;border-radius:6px;text-align:left;font-size:max(1rem,1em);line-height:1.5}
 .a11y-speech-heading{margin:0 0 .5em;font-weight:bold}
 .a11y-speech audio{display:block;width:100%;max-width:40em}
 .a11y-speech-caption{min-height:1.5em;margin:.5em 0 0;font-size:1.125em}

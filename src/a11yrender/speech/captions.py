@@ -16,6 +16,10 @@ from .script import CAPTION_LINE_WIDTH, CLAUSE_BREAK, display_width
 
 #: Characters after which a caption line breaks naturally (besides clause breaks).
 BREAK_AFTER = frozenset("。！？!?；;》」』”）) ")
+#: Function words a line may end after (particles) or start with (prepositions, conjunctions):
+#: breaking there does not cut a word in two.
+BREAK_AFTER_WORDS = frozenset("的了着过地得")
+BREAK_BEFORE_WORDS = frozenset("对在与和及为把被从向将并或跟同以于")
 #: Version of the timing map's layout.
 TIMING_MAP_VERSION = 1
 
@@ -35,13 +39,14 @@ class Cue:
 def caption_lines(text: str, width: float = CAPTION_LINE_WIDTH) -> list[str]:
     """``text`` in at most two lines, each about ``width`` wide where the text allows it.
 
-    The break goes where both lines fit, after punctuation or at a space if there is such a
-    place, and otherwise where the two lines are most even; never inside a number or word.
+    The break goes where both lines fit, preferring, in this order: after punctuation or at
+    a space; at a function word (after 的, before 对 ...), which is a word boundary; then
+    anywhere but inside a number or a Latin word. Among equals, the most even split wins.
     """
     if display_width(text) <= width:
         return [text]
     total = display_width(text)
-    candidates = []  # (both fit, at punctuation or space, -imbalance, index)
+    candidates = []  # (both fit, kind of place, -imbalance, index)
     running = 0.0
     for index, char in enumerate(text[:-1]):
         running += display_width(char)
@@ -49,8 +54,13 @@ def caption_lines(text: str, width: float = CAPTION_LINE_WIDTH) -> list[str]:
         if char.isascii() and char.isalnum() and following.isascii() and following.isalnum():
             continue
         fits = running <= width and total - running <= width
-        natural = bool(CLAUSE_BREAK.match(char)) or char in BREAK_AFTER or following.isspace()
-        candidates.append((fits, natural, -abs(total - 2 * running), index + 1))
+        if CLAUSE_BREAK.match(char) or char in BREAK_AFTER or following.isspace():
+            place = 2
+        elif char in BREAK_AFTER_WORDS or following in BREAK_BEFORE_WORDS:
+            place = 1
+        else:
+            place = 0
+        candidates.append((fits, place, -abs(total - 2 * running), index + 1))
     if not candidates:
         return [text]
     cut = max(candidates)[3]

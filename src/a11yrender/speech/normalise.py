@@ -18,8 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-import cn2an
-
 PieceKind = Literal["text", "number", "digits", "phone", "letters", "word", "pause"]
 
 
@@ -190,12 +188,19 @@ def _cardinal(number: str, following: str = "") -> Piece:
     if len(plain.split(".")[0]) > 1 and plain.startswith("0"):
         return _digits(plain)  # 007, 0539: an identifier, not a quantity
     try:
-        words = cn2an.an2cn(plain, "low")
+        words = _an2cn(plain)
     except (ValueError, KeyError):
         return _digits(plain)  # beyond cn2an's range: read it digit by digit
     if words[:2] in LEADING_LIANG:
         words = "两" + words[1:]  # 2000 两千, 20000 两万
     return Piece(words, "number")
+
+
+def _an2cn(number: str) -> str:
+    """cn2an's reading of an Arabic number; imported on first use (it takes half a second)."""
+    import cn2an
+
+    return cn2an.an2cn(number, "low")
 
 
 def _cardinal_or_digits(number: str) -> Piece:

@@ -18,8 +18,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-import pypinyin
-from pypinyin import Style, lazy_pinyin
+from importlib.metadata import version
 
 from .normalise import LETTER_PINYIN, Piece, normalise, spoken_text
 
@@ -28,7 +27,7 @@ Dialect = Literal["cmn", "yue"]
 #: Bump when the readings this module produces change, so cached audio is redone.
 RULES_VERSION = "2"
 #: What the engine's input depends on besides the text: part of every cache key.
-READING_VERSION = f"pypinyin-{pypinyin.__version__}/rules-{RULES_VERSION}"
+READING_VERSION = f"pypinyin-{version('pypinyin')}/rules-{RULES_VERSION}"
 
 #: Phrases pypinyin (0.55) reads wrong, with their dictionary readings (现代汉语词典). Kept
 #: here rather than loaded into pypinyin, whose phrase dictionary is global to the process.
@@ -102,6 +101,8 @@ def pinyin(text: str, traditional: bool = False) -> list[str]:
 def _pypinyin(text: str) -> list[str]:
     if not text:
         return []
+    from pypinyin import Style, lazy_pinyin  # on first use: importing it takes most of a second
+
     syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: [chars])
     syllables = [s.replace("ü", "v") for s in syllables]
     _bu_yi_sandhi(text, syllables)
