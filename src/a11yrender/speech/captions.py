@@ -20,6 +20,8 @@ BREAK_AFTER = frozenset("。！？!?；;》」』”）) ")
 #: breaking there does not cut a word in two.
 BREAK_AFTER_WORDS = frozenset("的了着过地得")
 BREAK_BEFORE_WORDS = frozenset("对在与和及为把被从向将并或跟同以于")
+#: How much wider than CAPTION_LINE_WIDTH a line may be when that lets it break between words.
+LINE_SLACK = 2
 #: Version of the timing map's layout.
 TIMING_MAP_VERSION = 1
 
@@ -41,7 +43,8 @@ def caption_lines(text: str, width: float = CAPTION_LINE_WIDTH) -> list[str]:
 
     The break goes where both lines fit, preferring, in this order: after punctuation or at
     a space; at a function word (after 的, before 对 ...), which is a word boundary; then
-    anywhere but inside a number or a Latin word. Among equals, the most even split wins.
+    anywhere but inside a number or a Latin word. A line at a word boundary may be
+    LINE_SLACK wider than ``width``. Among equals, the most even split wins.
     """
     if display_width(text) <= width:
         return [text]
@@ -53,13 +56,15 @@ def caption_lines(text: str, width: float = CAPTION_LINE_WIDTH) -> list[str]:
         following = text[index + 1]
         if char.isascii() and char.isalnum() and following.isascii() and following.isalnum():
             continue
-        fits = running <= width and total - running <= width
         if CLAUSE_BREAK.match(char) or char in BREAK_AFTER or following.isspace():
             place = 2
         elif char in BREAK_AFTER_WORDS or following in BREAK_BEFORE_WORDS:
             place = 1
         else:
             place = 0
+        # a line a little too wide is better than a word cut in two
+        limit = width + (LINE_SLACK if place else 0)
+        fits = running <= limit and total - running <= limit
         candidates.append((fits, place, -abs(total - 2 * running), index + 1))
     if not candidates:
         return [text]
