@@ -1,6 +1,5 @@
 """The reading script: order, segments and their ids, interview speaker turns."""
 
-from pathlib import Path
 
 import pytest
 

@@ -28,7 +28,7 @@ from ..page import Page
 from ..speech import captions as captions_format
 from ..speech.cache import SegmentCache
 from ..speech.engines import DEFAULT_RATE, SpeechEngine, VoiceSettings, get_engine
-from ..speech.errors import SpeechError
+from ..speech.errors import NothingToReadError, SpeechError
 from ..speech.narrate import (
     GUEST_VOICE, HOST_VOICE, NARRATOR_VOICE, PARAGRAPH_PAUSE, Narration, Progress, Reading, cast, narrate,
     reading_for,
@@ -87,6 +87,7 @@ PLAYER_SCRIPT = """
     // the player sits before the article: its paragraphs are there once the page is parsed
     var blocks = Array.prototype.slice.call(document.querySelectorAll("[data-speech-start]"));
     var current = null;
+    var seekingTo = null;
     var pause = %(pause)s;
 
     function mark(block) {
@@ -105,6 +106,7 @@ PLAYER_SCRIPT = """
     }
     function playFrom(block) {
       var at = parseFloat(block.getAttribute("data-speech-start"));
+      seekingTo = at;
       // preload="none": until the metadata is in, a seek has nothing to seek in
       if (audio.readyState >= 1) {
         audio.currentTime = at;
@@ -116,7 +118,9 @@ PLAYER_SCRIPT = """
       if (playing && playing.catch) { playing.catch(function () {}); }
     }
 
+    audio.addEventListener("seeked", function () { seekingTo = null; });
     audio.addEventListener("timeupdate", function () {
+      if (seekingTo !== null) { return; }  // the time before a reader's seek lands: keep their paragraph
       mark(audio.paused && audio.currentTime === 0 ? null : blockAt(audio.currentTime));
     });
     audio.addEventListener("ended", function () { mark(null); });
@@ -223,11 +227,9 @@ def read_aloud(page: Page, options: SpeechOptions, progress: Progress | None = N
     cache = SegmentCache(options.cache_dir, enabled=options.cache)
     try:
         narration = narrate(script, plan, voices, engine, cache, options.audio_format, options.read_labels, progress)
-    except SpeechError as error:
-        if "nothing on this page" in str(error):
-            page.note("speech.nothing-to-read", str(error), "warning")
-            return None
-        raise
+    except NothingToReadError as error:
+        page.note("speech.nothing-to-read", str(error), "warning")
+        return None
     return SpeechResult(script, plan, narration, voices)
 
 

@@ -16,6 +16,7 @@ done when every utterance's event has arrived, not when ``runAndWait`` returns.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import os
@@ -239,6 +240,9 @@ def _shared_pyttsx3():
     events = _Events()
     engine.connect("finished-utterance", events.on_finished)
     engine.connect("error", events.on_error)
+    # Let go of the engine while the interpreter is whole: pyttsx3's DriverProxy.__del__
+    # fails noisily on stderr if it runs during shutdown, after its modules are torn down.
+    atexit.register(_shared_pyttsx3.cache_clear)
     return engine, events
 
 

@@ -13,3 +13,7 @@ class EngineUnavailableError(SpeechError):
 
 class VoiceNotFoundError(SpeechError):
     """The engine has no voice of that name or for that language."""
+
+
+class NothingToReadError(SpeechError):
+    """The page's script has no segment a listener would hear."""

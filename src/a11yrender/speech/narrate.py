@@ -20,7 +20,7 @@ from .audio import Audio, encode, silence
 from .cache import SegmentCache, key_of
 from .captions import Cue
 from .engines import SpeechEngine, VoiceSettings, parse_voice
-from .errors import SpeechError
+from .errors import NothingToReadError, SpeechError
 from .normalise import normalise, spoken_text
 from .pronunciation import READING_VERSION, reading
 from .script import SPEAKER_LABEL, Script, Segment
@@ -146,7 +146,7 @@ def narrate(
                      voice.key(), engine.identity)
         jobs.append((segment, normalised, key, voice))
     if not jobs:
-        raise SpeechError("nothing on this page to read aloud")
+        raise NothingToReadError("nothing on this page to read aloud")
 
     page_key = key_of("page", audio_format, str(SEGMENT_PAUSE), str(PARAGRAPH_PAUSE), str(read_labels),
                       *(f"{s.id}|{s.speaker}|{s.text}|{k}" for s, _, k, _ in jobs))
