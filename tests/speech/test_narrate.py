@@ -106,3 +106,25 @@ def test_trimming_keeps_the_sound_and_drops_the_silence():
     trimmed = trim_silence(padded)
     assert trimmed.duration == pytest.approx(0.1 + 0.04, abs=0.005)
     assert tone in trimmed.samples
+
+
+def test_roles_and_named_speakers_get_their_voices():
+    from a11yrender.speech.engines import VoiceSettings
+    from a11yrender.speech.narrate import cast
+
+    script = reading_script(load(corpus.SAMPLE))
+    base = VoiceSettings("cmn-latn-pinyin")
+    voices = cast(script, base)
+    assert voices[None] == base
+    assert voices["临港区网站"] == VoiceSettings("cmn-latn-pinyin", "f2", 62)
+    assert voices["赵杰"] == VoiceSettings("cmn-latn-pinyin", "m3", 36)
+    named = cast(script, base, speakers="赵杰=m7 rate=150；临港区网站=pitch=70")
+    assert named["赵杰"] == VoiceSettings("cmn-latn-pinyin", "m7", 36, 150)
+    assert named["临港区网站"] == VoiceSettings("cmn-latn-pinyin", "f2", 70)
+
+
+def test_bad_speaker_voices_are_option_errors(tmp_path):
+    import a11yrender
+
+    with pytest.raises(a11yrender.OptionsError, match="LABEL=VOICE"):
+        a11yrender.render(corpus.SAMPLE, ["speech"], audio_dir=tmp_path, speakers="赵杰 m3")

@@ -174,6 +174,8 @@ class SpeechOptions:
         "help": "narrator voice: espeak-ng variant and settings, e.g. 'm1 pitch=50 rate=170'"})
     host: str = field(default=HOST_VOICE, metadata={"help": "interview host's voice (same form as narrator)"})
     guest: str = field(default=GUEST_VOICE, metadata={"help": "interview guest's voice (same form as narrator)"})
+    speakers: str = field(default="", metadata={
+        "help": "voices of named speakers, changing their role's: '赵杰=m3 pitch=30; 记者=f4'"})
     rate: int = field(default=DEFAULT_RATE, metadata={"help": "speaking rate, words (Chinese: syllables) a minute"})
     volume: float = field(default=1.0, metadata={"help": "volume, 0.0-2.0 (1.0 as the engine speaks)"})
     read_labels: bool = field(default=True, metadata={"help": "read interview speaker labels (赵杰：) aloud"})
@@ -219,7 +221,7 @@ def read_aloud(page: Page, options: SpeechOptions, progress: Progress | None = N
         return None
     base = VoiceSettings(plan.voice, None, rate=options.rate, volume=options.volume)
     try:
-        voices = cast(script, base, options.narrator, options.host, options.guest)
+        voices = cast(script, base, options.narrator, options.host, options.guest, options.speakers)
     except SpeechError as error:
         raise OptionsError(str(error)) from None
     for voice in voices.values():

@@ -87,8 +87,13 @@ def reading_for(language: str, engine: SpeechEngine, dialect: str = "auto") -> R
 
 
 def cast(script: Script, base: VoiceSettings, narrator: str = NARRATOR_VOICE, host: str = HOST_VOICE,
-         guest: str = GUEST_VOICE) -> dict[str | None, VoiceSettings]:
-    """The voice of every speaker of ``script`` (key None: the narrator)."""
+         guest: str = GUEST_VOICE, speakers: str = "") -> dict[str | None, VoiceSettings]:
+    """The voice of every speaker of ``script`` (key None: the narrator).
+
+    Hosts get ``host``; guests get ``guest``, then :data:`MORE_GUEST_VOICES` in turn;
+    ``speakers`` gives named speakers voices of their own: ``"赵杰=m3 pitch=30; 记者=f4"``.
+    """
+    named = parse_speakers(speakers)
     voices: dict[str | None, VoiceSettings] = {None: parse_voice(narrator, base)}
     host_voice = parse_voice(host, base)
     guest_specs = [guest, *MORE_GUEST_VOICES]
@@ -99,7 +104,22 @@ def cast(script: Script, base: VoiceSettings, narrator: str = NARRATOR_VOICE, ho
         else:
             voices[label] = parse_voice(guest_specs[guests % len(guest_specs)], base)
             guests += 1
+        if label in named:
+            voices[label] = parse_voice(named[label], voices[label])
     return voices
+
+
+def parse_speakers(spec: str) -> dict[str, str]:
+    """``"赵杰=m3 pitch=30; 记者=f4"`` -> ``{"赵杰": "m3 pitch=30", "记者": "f4"}``."""
+    named: dict[str, str] = {}
+    for part in spec.replace("；", ";").split(";"):
+        if not part.strip():
+            continue
+        label, sep, voice = part.partition("=")
+        if not sep or not label.strip():
+            raise SpeechError(f"speaker voices are LABEL=VOICE separated by ';', not {part.strip()!r}")
+        named[label.strip()] = voice.strip()
+    return named
 
 
 def text_read(segment: Segment, read_labels: bool = True) -> str:
