@@ -76,3 +76,13 @@ def test_a_damaged_entry_is_a_miss(tmp_path):
     again = read(ARTICLE, tmp_path)
     assert again.synthesized == [cue.id for cue in first.cues]
     assert SegmentCache(tmp_path).segment("0" * 64) is None
+
+
+def test_a_cache_removed_between_publishes_is_made_again(tmp_path):
+    import shutil
+
+    first = read(ARTICLE, tmp_path / "cache")
+    shutil.rmtree(tmp_path / "cache")
+    again = read(ARTICLE, tmp_path / "cache")
+    assert again.synthesized == [cue.id for cue in first.cues]
+    assert any((tmp_path / "cache").rglob("*.wav"))

@@ -92,6 +92,10 @@ class SegmentCache:
             return None
 
 
+#: Cache directories known to exist (each write would otherwise stat its way up the tree).
+_MADE_DIRS: set[Path] = set()
+
+
 def _write_entry(path: Path, data: bytes | str) -> None:
     """Write a cache entry atomically (temporary file, then rename) but without fsync.
 
@@ -101,8 +105,14 @@ def _write_entry(path: Path, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if path.parent not in _MADE_DIRS:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _MADE_DIRS.add(path.parent)
+        try:
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except FileNotFoundError:  # the directory was removed since: make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

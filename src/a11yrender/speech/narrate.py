@@ -131,18 +131,25 @@ def text_read(segment: Segment, read_labels: bool = True) -> str:
 
 def normalised_text(segment: Segment, plan: Reading, read_labels: bool = True) -> str:
     """What the listener hears, as text: the cache key is made of it."""
-    text = text_read(segment, read_labels)
-    if plan.dialect is None:
-        return " ".join(text.split())
-    return spoken_text(normalise(text))
+    return _listened(segment, plan, read_labels)[0]
 
 
 def engine_text(segment: Segment, plan: Reading, read_labels: bool = True) -> str:
     """What the engine is given: tone-numbered pinyin (Mandarin), characters (Cantonese), or the text."""
+    return _engine_input(*_listened(segment, plan, read_labels), plan)
+
+
+def _listened(segment: Segment, plan: Reading, read_labels: bool) -> tuple[str, list | None]:
+    """The normalised text and, for Chinese, its pieces (normalised once, used twice)."""
     text = text_read(segment, read_labels)
     if plan.dialect is None:
-        return " ".join(text.split())
-    return reading(normalise(text), plan.dialect, plan.traditional)
+        return " ".join(text.split()), None
+    pieces = normalise(text)
+    return spoken_text(pieces), pieces
+
+
+def _engine_input(normalised: str, pieces: list | None, plan: Reading) -> str:
+    return normalised if pieces is None else reading(pieces, plan.dialect, plan.traditional)
 
 
 def narrate(
@@ -156,15 +163,16 @@ def narrate(
     progress: Progress | None = None,
 ) -> Narration:
     """Read ``script`` aloud: the audio file's bytes and one cue per segment read."""
-    jobs = []  # (segment, normalised text, key, voice)
+    jobs = []  # (segment, (normalised text, pieces), key, voice)
     for segment in script.segments:
-        normalised = normalised_text(segment, plan, read_labels)
+        listened = _listened(segment, plan, read_labels)
+        normalised = listened[0]
         if not normalised.strip():
             continue  # nothing a listener would hear (a segment of punctuation)
         voice = voices.get(segment.speaker, voices[None])
         key = key_of("segment", plan.dialect or plan.voice, str(plan.traditional), READING_VERSION, normalised,
                      voice.key(), engine.identity)
-        jobs.append((segment, normalised, key, voice))
+        jobs.append((segment, listened, key, voice))
     if not jobs:
         raise NothingToReadError("nothing on this page to read aloud")
 
@@ -180,12 +188,14 @@ def narrate(
 
     audio_of: dict[str, Audio] = {}
     missing = []
-    for segment, normalised, key, voice in jobs:
+    wanted: set[str] = set()
+    for segment, listened, key, voice in jobs:
         found = cache.segment(key)
         if found is not None:
             audio_of[key] = found
-        elif key not in {k for _, _, k, _ in missing}:
-            missing.append((segment, normalised, key, voice))
+        elif key not in wanted:  # the same words in the same voice are synthesized once
+            wanted.add(key)
+            missing.append((segment, listened, key, voice))
     done = len(jobs) - len(missing)
     if progress:
         progress(done, len(jobs))
@@ -198,7 +208,7 @@ def narrate(
         for batch in [*batches, None]:
             future = None
             if batch is not None:
-                items = [(engine_text(segment, plan, read_labels), voice) for segment, _, _, voice in batch]
+                items = [(_engine_input(*listened, plan), voice) for _, listened, _, voice in batch]
                 future = reader.submit(engine.synthesize_many, items)
             if queued is not None:
                 previous, previous_future = queued
