@@ -3,7 +3,8 @@
     python examples/render_sample.py [OUT_DIR]
 
 Each variant is written as ``OUT_DIR/<variant>/index.html`` beside a copy of the page's
-images and stylesheets, so it opens as it would on the site. Variants whose modes are not
+images and stylesheets, so it opens as it would on the site; the speech variant also gets
+its audio (``speech.mp3``), captions (``speech.vtt``) and timing map (``speech.json``). Variants whose modes are not
 registered in this version are listed as skipped.
 """
 
@@ -44,6 +45,8 @@ def main(out_dir: Path) -> int:
         target = out_dir / variant
         for asset in ASSETS:
             shutil.copytree(SAMPLE / asset, target / asset, dirs_exist_ok=True)
+        if "speech" in modes:  # the audio, captions and timing map go beside the page
+            options = {**options, "audio_dir": target}
         started = time.perf_counter()
         result = a11yrender.render(SAMPLE / "index.html", modes, base_dir=SAMPLE, **options)
         path = write_atomic(target / "index.html", result.to_bytes())

@@ -22,3 +22,18 @@ def sample_path():
 @pytest.fixture(scope="session")
 def sample_dir():
     return corpus.SAMPLE.parent
+
+
+@pytest.fixture(scope="session")
+def speech_cache_dir(tmp_path_factory):
+    """One segment cache for the session: each text is synthesized once, whichever test asks."""
+    return tmp_path_factory.mktemp("speech-cache")
+
+
+@pytest.fixture(scope="session")
+def sample_speech(speech_cache_dir, tmp_path_factory):
+    """The sample rendered in speech mode once per session: real espeak-ng audio, as WAV."""
+    import a11yrender
+
+    out = tmp_path_factory.mktemp("sample-speech")
+    return a11yrender.render(corpus.SAMPLE, ["speech"], audio_dir=out, audio_format="wav", cache_dir=speech_cache_dir)

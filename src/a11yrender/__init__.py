@@ -20,9 +20,12 @@ from .modes.elder import ElderOptions
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
+from .modes.speech import SpeechOptions
+from .speech.errors import EngineUnavailableError, SpeechError, VoiceNotFoundError
 
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
     "ThemeError", "UnknownModeError", "ElderOptions", "ContrastOptions", "TraditionalOptions", "SimplifiedOptions",
+    "SpeechOptions", "SpeechError", "EngineUnavailableError", "VoiceNotFoundError",
 ]

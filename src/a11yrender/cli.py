@@ -81,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", action="append", default=[], metavar="DIR",
                    help="a directory of your own themes, searched first (repeatable)")
     p.set_defaults(run=run_themes)
+
+    p = commands.add_parser("speak", help="read a page's article aloud into an audio file, with captions")
+    p.add_argument("input", help="the page: a file, or - for standard input")
+    p.add_argument("-o", "--output", required=True, help="the audio file: OUT.mp3 or OUT.wav")
+    p.add_argument("--captions", metavar="OUT.vtt", help="also write WebVTT captions, one cue per segment")
+    p.add_argument("--timings", metavar="OUT.json", help="also write the timing map (segment id -> start, end)")
+    p.add_argument("--encoding", help="the page's charset when known from outside (an HTTP header)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    _add_speak_options(p)
+    p.set_defaults(run=run_speak)
     return parser
 
 
@@ -132,6 +144,69 @@ def run_check(args) -> int:
     print(summary_table(audits))
     print(f"reports: {json_path} {html_path}")
     return EXIT_OK if all(a.passed for a in audits) else EXIT_FAILED
+
+#: Speech options that do not apply to ``speak`` (it writes one file, named by -o, and no page).
+_SPEAK_EXCLUDED = frozenset({"audio_dir", "audio_url", "name", "audio_format", "player_script"})
+
+
+def run_speak(args) -> int:
+    from .modes.speech import SpeechOptions, read_aloud
+    from .page import load
+    from .progress import ProgressBar
+    from .speech import captions as captions_format
+    from .speech.errors import SpeechError
+
+    output = Path(args.output)
+    audio_format = output.suffix.lower().lstrip(".")
+    if audio_format not in ("mp3", "wav"):
+        raise OptionsError(f"{args.output}: the audio file must end in .mp3 or .wav")
+    for path in (args.output, args.captions, args.timings):
+        if path and args.input != "-" and same_file(args.input, path):
+            raise OutputError(f"{path} is the input file")
+        if path and Path(path).is_dir():
+            raise OutputError(f"{path} is a directory; name the output file")
+    values = {f.name: getattr(args, f"speak__{f.name}") for f in dataclasses.fields(SpeechOptions)
+              if f.name not in _SPEAK_EXCLUDED and getattr(args, f"speak__{f.name}", None) is not None}
+    options = SpeechOptions(audio_format=audio_format, **values)
+    source = sys.stdin.buffer.read() if args.input == "-" else Path(args.input)
+    page = load(source, encoding=args.encoding)
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    with ProgressBar(0, "speak", "segments", enabled=show and not args.quiet) as bar:
+        result = read_aloud(page, options, progress=bar)
+    if result is None:
+        reasons = [d.message for d in page.diagnostics if d.severity == "warning"]
+        raise SpeechError(reasons[-1] if reasons else "nothing to read on this page")
+    narration = result.narration
+    write_atomic(output, narration.data)
+    if args.captions:
+        write_atomic(args.captions, captions_format.webvtt(narration.cues))
+    if args.timings:
+        captions_name = Path(args.captions).name if args.captions else None
+        write_atomic(args.timings, captions_format.timing_map(narration.cues, narration.duration, output.name, captions_name))
+    if not args.quiet:
+        minutes, seconds = divmod(round(narration.duration), 60)
+        print(f"{PROG}: wrote {output} ({minutes} min {seconds:02d} s, {len(narration.cues)} segments, "
+              f"{len(narration.synthesized)} synthesized, {len(narration.cached)} from the cache)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_speak_options(parser: argparse.ArgumentParser) -> None:
+    """``--<field>`` for the speech options that apply to one audio file."""
+    from .modes.speech import SpeechOptions
+
+    group = parser.add_argument_group("voices and reading")
+    hints = typing.get_type_hints(SpeechOptions)
+    for f in dataclasses.fields(SpeechOptions):
+        if f.name in _SPEAK_EXCLUDED:
+            continue
+        flag, dest, kind = f"--{f.name.replace('_', '-')}", f"speak__{f.name}", hints.get(f.name)
+        if kind is bool:
+            group.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction, default=None,
+                               help=f.metadata.get("help", ""))
+            continue
+        choices = _literal_choices(kind)
+        group.add_argument(flag, dest=dest, default=None, choices=choices, type=_converter(kind),
+                           metavar=None if choices else f.name.upper(), help=f.metadata.get("help", ""))
 
 
 def run_modes(args) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -103,7 +104,7 @@ def open_html(page, html: str | bytes, *, base_dir: str | os.PathLike | None = N
                 candidate = (root / path).resolve()
                 if candidate.is_file() and candidate.is_relative_to(root):
                     kind = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
-                    return route.fulfill(status=200, body=candidate.read_bytes(), headers={"content-type": kind})
+                    return _fulfill_file(route, candidate.read_bytes(), kind)
             return route.fulfill(status=404, body=b"")
         return route.continue_() if allow_network else route.abort()
 
@@ -113,3 +114,23 @@ def open_html(page, html: str | bytes, *, base_dir: str | os.PathLike | None = N
         page.set_viewport_size({"width": width, "height": VIEWPORT_HEIGHT})
     page.goto(address, wait_until="load")
     return address
+
+
+#: A byte range request (media elements seek with them).
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+def _fulfill_file(route, data: bytes, kind: str):
+    """Answer with the file, or the byte range asked for, as a server would (audio seeks need it)."""
+    asked = _RANGE.fullmatch((route.request.headers.get("range") or "").strip())
+    if asked is None or not data:
+        return route.fulfill(status=200, body=data, headers={"content-type": kind, "accept-ranges": "bytes"})
+    first, last = asked.groups()
+    if first:
+        start, end = int(first), min(int(last) if last else len(data) - 1, len(data) - 1)
+    else:
+        start, end = max(0, len(data) - int(last or 0)), len(data) - 1
+    if start > end:
+        return route.fulfill(status=416, body=b"", headers={"content-range": f"bytes */{len(data)}"})
+    return route.fulfill(status=206, body=data[start:end + 1], headers={
+        "content-type": kind, "accept-ranges": "bytes", "content-range": f"bytes {start}-{end}/{len(data)}"})

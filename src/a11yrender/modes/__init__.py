@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable
 from ..errors import UnknownModeError
 
 #: Modules that register the built-in modes when first needed.
-BUILTIN_MODULES = ("original", "elder", "contrast", "traditional")
+BUILTIN_MODULES = ("original", "elder", "contrast", "traditional", "speech")
 
 
 @dataclass(frozen=True, slots=True)
