@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lxml.etree import XPath
-
 from ..chinese_script import (
     EVIDENCE_SAMPLE, LanguageTag, Script, converted_tag, detect_script, foreign_language, has_han, og_locale,
     parse_tag,
@@ -77,11 +75,6 @@ def simplified(page: Page, context) -> Page:
     return page
 
 
-#: The text of a subtree, concatenated in C (scripts included): enough to tell whether a page
-#: that declares no language has Chinese text at all, before walking it.
-_STRING_VALUE = XPath("string()")
-
-
 class _Conversion:
     """One conversion of one page: collect, decide, convert, write back, relabel."""
 
@@ -105,24 +98,22 @@ class _Conversion:
                 self.text = collect_passages(root, self.target)
                 self._convert(False)
                 return
-            if tag is None and not self._reads_as_chinese():
-                return
             self.text = collect(root, self.target)
         except RecursionError:  # elements nested thousands deep: nothing has been changed yet
             self.page.note(f"{self.mode}.too-deep", "elements are nested too deeply to walk: the page was not converted",
                            severity="warning")
             return
-        convert_document = self._decide_document(tag)
+        convert_document = (tag is not None or self._reads_as_chinese()) and self._decide_document(tag)
         self._convert(convert_document)
         if convert_document:
             self._relabel_document(tag)
 
     def _reads_as_chinese(self) -> bool:
-        """Whether a page that declares no language has Chinese text (not none, not Japanese)."""
-        text = _STRING_VALUE(self.page.body)[:EVIDENCE_SAMPLE]
-        if not has_han(text):
+        """Whether a page that declares no language is Chinese: it has Han characters in the
+        text people read, and is not Japanese or Korean."""
+        if not any(piece is not None and piece[3] and has_han(piece[2]) for piece in self.text.pieces):
             return False
-        foreign = foreign_language(text)
+        foreign = foreign_language(self._document_sample())
         if foreign is not None:
             self.page.note(f"{self.mode}.not-chinese", f"the page declares no language and reads as {foreign}: left as it is")
             return False
