@@ -62,7 +62,7 @@ def traditional(page: Page, context) -> Page:
     """Traditional script (繁體): OpenCC phrase conversion across tags, lang set to zh-Hant."""
     _refuse_both(context)
     region = context.of("traditional").region
-    _Conversion(page, "traditional", TRADITIONAL_CONFIGS[region], "Hans", "Hant", REGION_SUBTAGS[region]).run_conversion()
+    _Conversion(page, "traditional", TRADITIONAL_CONFIGS[region], "Hant", REGION_SUBTAGS[region]).run_conversion()
     return page
 
 
@@ -71,21 +71,21 @@ def simplified(page: Page, context) -> Page:
     """Simplified script (简体): OpenCC phrase conversion across tags, lang set to zh-Hans."""
     _refuse_both(context)
     region = context.of("simplified").region
-    _Conversion(page, "simplified", SIMPLIFIED_CONFIGS[region], "Hant", "Hans", None).run_conversion()
+    _Conversion(page, "simplified", SIMPLIFIED_CONFIGS[region], "Hans", None).run_conversion()
     return page
 
 
 class _Conversion:
     """One conversion of one page: collect, decide, convert, write back, relabel."""
 
-    def __init__(self, page: Page, mode: str, config: str, source: Script, target: Script, region: str | None):
+    def __init__(self, page: Page, mode: str, config: str, target: Script, region: str | None):
         self.page = page
         self.mode = mode
         self.config = config
-        self.source = source
         self.target = target
         self.region = region
         self.text = ChineseText()
+        self._sample: str | None = None
 
     # -- the steps ---------------------------------------------------------------------
 
@@ -135,6 +135,8 @@ class _Conversion:
 
     def _document_sample(self) -> str:
         """The start of the document-scope text: enough to tell its language and script."""
+        if self._sample is not None:
+            return self._sample
         parts, total = [], 0
         for piece in self.text.pieces:
             if piece is not None and piece[3]:
@@ -142,7 +144,8 @@ class _Conversion:
                 total += len(piece[2])
                 if total >= EVIDENCE_SAMPLE:
                     break
-        return "".join(parts)
+        self._sample = "".join(parts)
+        return self._sample
 
     def _convert(self, convert_document: bool) -> None:
         """Convert every run and attribute in one OpenCC call, and write the results back."""
