@@ -98,6 +98,8 @@ class _Conversion:
                 self.text = collect_passages(root, self.target)
                 self._convert(False)
                 return
+            if tag is None and not any(map(has_han, self.page.body.itertext())):
+                return  # no Han character anywhere: nothing to convert, no need to walk
             self.text = collect(root, self.target)
         except RecursionError:  # elements nested thousands deep: nothing has been changed yet
             self.page.note(f"{self.mode}.too-deep", "elements are nested too deeply to walk: the page was not converted",
