@@ -459,7 +459,7 @@ def test_the_command_line_takes_the_region(tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_elder_and_speech_variants_of_the_sample_name_existing_options():
+def test_the_sample_variants_name_regions_the_mode_offers():
     """examples/render_sample.py renders zh-hant-tw and zh-hant-hk with region=tw and hk."""
     source = (corpus.REPO / "examples" / "render_sample.py").read_text(encoding="utf-8")
     for region in re.findall(r'"region": "(\w+)"', source):
