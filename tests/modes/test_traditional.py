@@ -263,6 +263,15 @@ def test_an_undeclared_chinese_page_gets_a_lang():
     assert out.get("lang") == "zh-Hant-HK" and out.find(".//p").text == "這是頭髮的發展"
 
 
+def test_an_undeclared_page_is_judged_by_the_text_people_read_not_by_its_scripts():
+    script = "<script>" + "var x = 1;\n" * 2000 + "</script>"
+    out = tree(render(doc(script + "<p>头发</p>", lang=None), ["traditional"]).html)
+    assert out.get("lang") == "zh-Hant" and out.find(".//p").text == "頭髮"
+    japanese = render(doc("<p>これは日本語の文章です。発展と頭髪。</p><p lang='zh-CN'>头发</p>", lang=None), ["traditional"])
+    assert [p.text for p in tree(japanese.html).iter("p")] == ["これは日本語の文章です。発展と頭髪。", "頭髮"]
+    assert tree(japanese.html).get("lang") is None
+
+
 def test_a_fragment_is_converted_and_told_to_declare_its_lang_where_it_is_embedded():
     result = render('<p lang="zh-CN">头发</p>头<b>发</b>', ["traditional"])
     assert result.html == '<p lang="zh-Hant">頭髮</p>頭<b>髮</b>'
@@ -450,7 +459,7 @@ def test_the_command_line_takes_the_region(tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_elder_and_speech_variants_of_the_sample_name_existing_options():
+def test_the_sample_variants_name_regions_the_mode_offers():
     """examples/render_sample.py renders zh-hant-tw and zh-hant-hk with region=tw and hk."""
     source = (corpus.REPO / "examples" / "render_sample.py").read_text(encoding="utf-8")
     for region in re.findall(r'"region": "(\w+)"', source):

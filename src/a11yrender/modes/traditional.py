@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lxml.etree import XPath
-
 from ..chinese_script import (
     EVIDENCE_SAMPLE, LanguageTag, Script, converted_tag, detect_script, foreign_language, has_han, og_locale,
     parse_tag,
@@ -64,7 +62,7 @@ def traditional(page: Page, context) -> Page:
     """Traditional script (繁體): OpenCC phrase conversion across tags, lang set to zh-Hant."""
     _refuse_both(context)
     region = context.of("traditional").region
-    _Conversion(page, "traditional", TRADITIONAL_CONFIGS[region], "Hans", "Hant", REGION_SUBTAGS[region]).run_conversion()
+    _Conversion(page, "traditional", TRADITIONAL_CONFIGS[region], "Hant", REGION_SUBTAGS[region]).run_conversion()
     return page
 
 
@@ -73,26 +71,21 @@ def simplified(page: Page, context) -> Page:
     """Simplified script (简体): OpenCC phrase conversion across tags, lang set to zh-Hans."""
     _refuse_both(context)
     region = context.of("simplified").region
-    _Conversion(page, "simplified", SIMPLIFIED_CONFIGS[region], "Hant", "Hans", None).run_conversion()
+    _Conversion(page, "simplified", SIMPLIFIED_CONFIGS[region], "Hans", None).run_conversion()
     return page
-
-
-#: The text of a subtree, concatenated in C (scripts included): enough to tell whether a page
-#: that declares no language has Chinese text at all, before walking it.
-_STRING_VALUE = XPath("string()")
 
 
 class _Conversion:
     """One conversion of one page: collect, decide, convert, write back, relabel."""
 
-    def __init__(self, page: Page, mode: str, config: str, source: Script, target: Script, region: str | None):
+    def __init__(self, page: Page, mode: str, config: str, target: Script, region: str | None):
         self.page = page
         self.mode = mode
         self.config = config
-        self.source = source
         self.target = target
         self.region = region
         self.text = ChineseText()
+        self._sample: str | None = None
 
     # -- the steps ---------------------------------------------------------------------
 
@@ -105,24 +98,24 @@ class _Conversion:
                 self.text = collect_passages(root, self.target)
                 self._convert(False)
                 return
-            if tag is None and not self._reads_as_chinese():
-                return
+            if tag is None and not any(map(has_han, self.page.body.itertext())):
+                return  # no Han character anywhere: nothing to convert, no need to walk
             self.text = collect(root, self.target)
         except RecursionError:  # elements nested thousands deep: nothing has been changed yet
             self.page.note(f"{self.mode}.too-deep", "elements are nested too deeply to walk: the page was not converted",
                            severity="warning")
             return
-        convert_document = self._decide_document(tag)
+        convert_document = (tag is not None or self._reads_as_chinese()) and self._decide_document(tag)
         self._convert(convert_document)
         if convert_document:
             self._relabel_document(tag)
 
     def _reads_as_chinese(self) -> bool:
-        """Whether a page that declares no language has Chinese text (not none, not Japanese)."""
-        text = _STRING_VALUE(self.page.body)[:EVIDENCE_SAMPLE]
-        if not has_han(text):
+        """Whether a page that declares no language is Chinese: it has Han characters in the
+        text people read, and is not Japanese or Korean."""
+        if not any(piece is not None and piece[3] and has_han(piece[2]) for piece in self.text.pieces):
             return False
-        foreign = foreign_language(text)
+        foreign = foreign_language(self._document_sample())
         if foreign is not None:
             self.page.note(f"{self.mode}.not-chinese", f"the page declares no language and reads as {foreign}: left as it is")
             return False
@@ -144,6 +137,8 @@ class _Conversion:
 
     def _document_sample(self) -> str:
         """The start of the document-scope text: enough to tell its language and script."""
+        if self._sample is not None:
+            return self._sample
         parts, total = [], 0
         for piece in self.text.pieces:
             if piece is not None and piece[3]:
@@ -151,7 +146,8 @@ class _Conversion:
                 total += len(piece[2])
                 if total >= EVIDENCE_SAMPLE:
                     break
-        return "".join(parts)
+        self._sample = "".join(parts)
+        return self._sample
 
     def _convert(self, convert_document: bool) -> None:
         """Convert every run and attribute in one OpenCC call, and write the results back."""
