@@ -17,9 +17,11 @@ from .modes import known_modes, register
 from .options import RenderOptions
 from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
+from .build import BuildOptions, BuildSummary, build_site
+from .publish import publish
 
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
-    "ThemeError", "UnknownModeError",
+    "ThemeError", "UnknownModeError", "BuildOptions", "BuildSummary", "build_site", "publish",
 ]

@@ -22,8 +22,8 @@ from typing import Callable, Iterator
 from . import __version__
 from .errors import A11yRenderError, OptionsError
 from .executors import executor_for
-from .manifest import Entry, Manifest
-from .output import write_atomic
+from .manifest import MANIFEST_DIR, Entry, Manifest
+from .output import clear_stale_temporaries, write_atomic
 from .render import transform
 from .versions import PAGE_SUFFIXES, Site, Variant, link_versions, relative_url, variants_for
 
@@ -109,6 +109,7 @@ def build_site(src: str | os.PathLike, out: str | os.PathLike, options: BuildOpt
     site = Site(options.site_url)
     configs = {v.name: variant_config(v, variants, site) for v in variants}
     manifest = Manifest(out_dir)
+    clear_stale_temporaries(temporaries(out_dir))
     build = manifest.next_build()
     summary = BuildSummary()
     total = sum(1 for _ in _pages(src_dir, out_dir))
@@ -207,7 +208,7 @@ def write_version(data: bytes, base_dir: Path, relpath: str, out_dir: Path, vari
     options.update(_page_options(variant, variants, relpath, out_dir))
     page, context = transform(data, list(variant.modes), base_dir=base_dir, **options)
     link_versions(page, relpath, variant, variants, site)
-    write_atomic(out_dir / target, page.to_bytes())
+    write_atomic(out_dir / target, page.to_bytes(), temp_dir=temporaries(out_dir))
     outputs = [target]
     for extra in context.outputs.values():
         try:
@@ -234,6 +235,11 @@ def variant_config(variant: Variant, variants: tuple[Variant, ...], site: Site) 
         "versions": [v.name for v in variants], "site": site.url, "themes": themes.hexdigest(),
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def temporaries(out: Path) -> Path:
+    """Where a build's files are written before they are renamed into place."""
+    return out / MANIFEST_DIR / "tmp"
 
 
 def page_key(relpath: str, variant: Variant) -> str:
@@ -321,7 +327,7 @@ def _mirror_assets(src: Path, out: Path, variants: tuple[Variant, ...], manifest
             seen.append(relpath)
         else:
             for output in outputs:
-                _link_or_copy(path, out / output)
+                _link_or_copy(path, out / output, temporaries(out))
             copied += 1
             if entry:
                 remove_outputs(out, set(entry.outputs) - set(outputs))
@@ -335,10 +341,11 @@ def _mirror_assets(src: Path, out: Path, variants: tuple[Variant, ...], manifest
     return total, copied
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _link_or_copy(source: Path, target: Path, temp_dir: Path) -> None:
     """Hard-link (no extra space) or, across file systems, copy; atomically either way."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp_dir.mkdir(parents=True, exist_ok=True)
+    temporary = temp_dir / f"{os.getpid()}.{target.name}.{id(target)}.tmp"
     try:
         try:
             os.link(source, temporary)
