@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import __version__
+from . import modes as mode_registry
 from .errors import A11yRenderError, OptionsError
 from .executors import executor_for
 from .manifest import MANIFEST_DIR, Entry, Manifest
 from .output import clear_stale_temporaries, write_atomic
 from .render import transform
-from .versions import PAGE_SUFFIXES, Site, Variant, link_versions, relative_url, variants_for
+from .versions import PAGE_SUFFIXES, STANDARD, Site, Variant, link_versions, relative_url, variants_for
 
 #: Rows written to the manifest per transaction, and the longest wait between commits.
 COMMIT_EVERY = 200
@@ -105,6 +106,8 @@ def build_site(src: str | os.PathLike, out: str | os.PathLike, options: BuildOpt
     if out_dir == src_dir:
         raise OptionsError("the output directory must not be the source directory")
     variants = variants_for(list(options.modes), options.speech)
+    for variant in variants:
+        mode_registry.resolve(variant.modes)  # an unknown mode fails here, not on every page
     _check_collisions(src_dir, out_dir, variants)
     site = Site(options.site_url)
     configs = {v.name: variant_config(v, variants, site) for v in variants}
@@ -280,10 +283,13 @@ def remove_outputs(out: Path, outputs: set[str]) -> None:
 
 
 def _page_options(variant: Variant, variants: tuple[Variant, ...], relpath: str, out_dir: Path) -> dict:
-    """Options that depend on where the page is: audio beside it."""
+    """Options that depend on where the page is: audio beside it, the way back to the standard page."""
     options: dict = {}
+    here = variant.output_path(relpath)
     if "speech" in variant.modes:
-        options["audio_dir"] = out_dir / Path(variant.output_path(relpath)).parent
+        options["audio_dir"] = out_dir / Path(here).parent
+    if "elder" in variant.modes:
+        options["standard_url"] = relative_url(here, STANDARD.output_path(relpath))
     return options
 
 
