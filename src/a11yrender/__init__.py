@@ -22,10 +22,13 @@ from .page import Page, load
 from .render import RenderContext, RenderError, RenderResult, render
 from .modes.speech import SpeechOptions
 from .speech.errors import EngineUnavailableError, SpeechError, VoiceNotFoundError
+from .build import BuildOptions, BuildSummary, build_site
+from .publish import publish
 
 __all__ = [
     "__version__", "render", "RenderResult", "RenderOptions", "RenderContext", "Diagnostic", "Page", "load",
     "known_modes", "register", "A11yRenderError", "InputError", "OptionsError", "OutputError", "RenderError",
     "ThemeError", "UnknownModeError", "ElderOptions", "ContrastOptions", "TraditionalOptions", "SimplifiedOptions",
     "SpeechOptions", "SpeechError", "EngineUnavailableError", "VoiceNotFoundError",
+    "BuildOptions", "BuildSummary", "build_site", "publish",
 ]

@@ -61,6 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("modes", help="list the modes, in the order they run")
     p.set_defaults(run=run_modes)
 
+    p = commands.add_parser("build", help="render every page of a static site into one tree per version")
+    p.add_argument("src", metavar="SRC_DIR", help="the site's directory (never changed)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
+                   help="where the versions go: the standard version at its root, the others under their names")
+    p.add_argument("--modes", default="elder,contrast,traditional", metavar="MODES",
+                   help="the versions, comma-separated; a+b combines two modes (default: elder,contrast,traditional)")
+    p.add_argument("--speech", action="store_true", help="also read each page aloud: audio and captions beside it")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="pages rendered in parallel (local processes)")
+    p.add_argument("--executor", choices=["local", "dask"], default="local", help="where pages are rendered")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, with --executor dask (tcp://host:8786)")
+    p.add_argument("--site-url", metavar="URL", help="the site's address, so absolute links to it stay in a version")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(run=run_build)
+
+    p = commands.add_parser("serve", help="preview a site with every version rendered on the fly")
+    p.add_argument("directory", help="the site's directory (nothing outside it is served)")
+    p.add_argument("--modes", default="elder,contrast,traditional", metavar="MODES", help="the versions offered")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=run_serve)
+
     p = commands.add_parser("check", help="measure a page in Chromium against what its version promises")
     p.add_argument("target", help="a page file, or an http(s):// URL (fetched because you name it)")
     p.add_argument("-m", "--mode", action="append", default=[], metavar="MODES",
@@ -207,6 +230,43 @@ def _add_speak_options(parser: argparse.ArgumentParser) -> None:
         choices = _literal_choices(kind)
         group.add_argument(flag, dest=dest, default=None, choices=choices, type=_converter(kind),
                            metavar=None if choices else f.name.upper(), help=f.metadata.get("help", ""))
+
+
+def run_build(args) -> int:
+    from .build import BuildOptions, build_site
+    from .progress import ProgressBar
+
+    options = BuildOptions(
+        modes=tuple(m.strip() for m in args.modes.split(",") if m.strip()), speech=args.speech, jobs=args.jobs,
+        executor=args.executor, scheduler=args.scheduler, site_url=args.site_url,
+    )
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    with ProgressBar(0, "build", "pages", enabled=show and not args.quiet) as bar:
+        summary = build_site(args.src, args.output, options, progress=bar)
+    for relpath, reason in summary.failed:
+        print(f"{PROG}: failed: {relpath}: {reason}", file=sys.stderr)
+    if not args.quiet:
+        print(f"{PROG}: {summary}", file=sys.stderr)
+    if summary.failed:
+        _fail(f"{len(summary.failed)} of {summary.pages} pages failed")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def run_serve(args) -> int:
+    from .wsgi import serve
+
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        raise OptionsError(f"{args.directory}: not a directory")
+    modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
+    print(f"{PROG}: serving {directory} at http://{args.host}:{args.port}/ (versions: {', '.join(modes)}); Ctrl-C stops",
+          file=sys.stderr)
+    try:
+        serve(directory, modes, host=args.host, port=args.port)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
 
 
 def run_modes(args) -> int:

@@ -118,7 +118,7 @@ def load(source: Source, *, encoding: str | None = None) -> Page:
     caller knows from outside the bytes (an HTTP header); it is ignored for ``str`` input.
     """
     notes: list[Diagnostic] = []
-    data = _read(source)
+    data = read_source(source)
     utf8: bytes | None = None
     if isinstance(data, str):
         text, used = data, "utf-8"
@@ -164,7 +164,7 @@ def declare_utf8(page: Page) -> None:
         or (meta.get("http-equiv") or "").strip().lower() == "content-type"
     ]
     for meta in declarations:
-        _remove_keeping_tail(meta)
+        remove_element(meta)
     meta = head.makeelement("meta", {"charset": "utf-8"})
     meta.tail, head.text = head.text, None
     head.insert(0, meta)
@@ -190,7 +190,7 @@ def visible_text(element: HtmlElement) -> str:
     return " ".join("".join(parts).split())
 
 
-def _remove_keeping_tail(element: HtmlElement) -> None:
+def remove_element(element: HtmlElement) -> None:
     """Remove an element but keep the text that follows it (its ``tail``)."""
     parent = element.getparent()
     if element.tail:
@@ -202,7 +202,8 @@ def _remove_keeping_tail(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-def _read(source: Source) -> str | bytes:
+def read_source(source: Source) -> str | bytes:
+    """The markup or bytes of any kind of source (InputError when it cannot be read)."""
     if isinstance(source, str):
         return source
     if isinstance(source, (bytes, bytearray, memoryview)):

@@ -68,6 +68,30 @@ def render(
     a field of :class:`RenderOptions` (``encoding="gbk"``), or a field of one selected mode's
     options (``region="tw"``).
     """
+    page, context = transform(source, modes, options=options, **overrides)
+    return RenderResult(
+        html=page.serialize(),
+        modes=context.modes,
+        diagnostics=list(page.diagnostics),
+        source_encoding=page.encoding,
+        is_fragment=page.is_fragment,
+        outputs=dict(context.outputs),
+        page=page,
+    )
+
+
+def transform(
+    source: Source,
+    modes: str | Iterable[str] = ("original",),
+    *,
+    options: RenderOptions | None = None,
+    **overrides: Any,
+) -> tuple[Page, RenderContext]:
+    """:func:`render` without the serialization: the transformed page and the render's context.
+
+    For callers that change the page further before writing it (a site build adds the
+    version switcher), so that it is serialized once.
+    """
     selected = mode_registry.resolve(modes)
     if isinstance(source, os.PathLike) and "base_dir" not in overrides and not (options and options.base_dir):
         overrides["base_dir"] = Path(source).resolve().parent
@@ -81,12 +105,4 @@ def render(
             raise
         except Exception as error:  # a bug or a page we did not foresee: say which mode
             raise RenderError(f"{mode.name} mode failed on this page: {type(error).__name__}: {error}") from error
-    return RenderResult(
-        html=page.serialize(),
-        modes=context.modes,
-        diagnostics=list(page.diagnostics),
-        source_encoding=page.encoding,
-        is_fragment=page.is_fragment,
-        outputs=dict(context.outputs),
-        page=page,
-    )
+    return page, context
