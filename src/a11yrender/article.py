@@ -302,12 +302,13 @@ def _document_title(page: Page) -> str:
 
 def words_of(element: HtmlElement) -> frozenset[str]:
     """Lower-cased words of an element's class and id (``floatWin`` -> float, win)."""
-    return _words(element.get("class"), element.get("id"))
+    return class_words(element.get("class"), element.get("id"))
 
 
 @lru_cache(maxsize=8192)
-def _words(classes: str | None, identifier: str | None) -> frozenset[str]:
-    # Pages repeat the same class names hundreds of times: split each combination once.
+def class_words(classes: str | None, identifier: str | None) -> frozenset[str]:
+    """:func:`words_of` for a ``class`` and ``id`` value; cached, since pages repeat the same
+    class names hundreds of times."""
     marks = f"{classes or ''} {identifier or ''}"
     return frozenset(w.lower() for w in _WORD_SPLIT.split(marks) if w)
 
@@ -507,7 +508,7 @@ def _boilerplate_marked(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=8192)
 def _marked_boilerplate(classes: str | None, identifier: str | None) -> bool:
-    words = _words(classes, identifier)
+    words = class_words(classes, identifier)
     return bool(STRONG_BOILERPLATE_WORDS & words) or bool(BOILERPLATE_WORDS & words) and not (CONTENT_WORDS & words)
 
 

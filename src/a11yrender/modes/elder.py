@@ -42,9 +42,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from .. import css
-from ..article import _words
 from ..article import (
-    BLOCK_TAGS, TITLE_LABEL, Article, document_titles, find_article, is_data_table, prev_next_label, text_of, words_of,
+    BLOCK_TAGS, TITLE_LABEL, Article, class_words, document_titles, find_article, is_data_table, prev_next_label,
+    text_of, words_of,
 )
 from ..errors import OptionsError, ThemeError
 from ..page import INVISIBLE_TEXT_TAGS, Page
@@ -755,7 +755,7 @@ def _junk_by_name(element: HtmlElement) -> tuple[str, str] | None:
 @lru_cache(maxsize=8192)
 def _junk_named(classes: str | None, identifier: str | None) -> tuple[str, str] | None:
     """The verdict on a class and id (pages repeat the same few hundred combinations)."""
-    words = _words(classes, identifier)
+    words = class_words(classes, identifier)
     compact = _NOT_ALNUM.sub("", f"{classes or ''}{identifier or ''}".lower())
     if any(word in compact for word in COMPOUND_JUNK):
         return "back-to-top", "floating back-to-top button"
