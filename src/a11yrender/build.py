@@ -26,12 +26,13 @@ from .executors import executor_for
 from .manifest import MANIFEST_DIR, Entry, Manifest
 from .output import clear_stale_temporaries, write_atomic
 from .render import transform
+from .themes import MANIFEST, theme_dirs
 from .versions import PAGE_SUFFIXES, STANDARD, Site, Variant, link_versions, relative_url, variants_for
 
 #: Rows written to the manifest per transaction, and the longest wait between commits.
 COMMIT_EVERY = 200
 COMMIT_SECONDS = 1.0
-#: Modes whose output depends on theme files (a changed theme re-renders their versions).
+#: Modes whose output depends on theme files of the same kind (a changed theme re-renders their versions).
 THEMED_MODES = ("elder", "contrast")
 
 Progress = Callable[[int, int], None]
@@ -135,7 +136,15 @@ def build_site(src: str | os.PathLike, out: str | os.PathLike, options: BuildOpt
         nonlocal done
         for relpath, path in _pages(src_dir, out_dir):
             summary.pages += 1
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as error:  # unreadable (a dangling link, no permission): report, go on
+                summary.failed.append((relpath, f"cannot read it: {error.strerror or error}"))
+                seen.extend(page_key(relpath, v) for v in variants)
+                done += 1
+                if progress:
+                    progress(done, total)
+                continue
             stale = []
             for variant in variants:
                 key = page_key(relpath, variant)
@@ -222,17 +231,22 @@ def write_version(data: bytes, base_dir: Path, relpath: str, out_dir: Path, vari
 
 
 def variant_config(variant: Variant, variants: tuple[Variant, ...], site: Site) -> str:
-    """A digest of everything a version's output depends on besides the page itself."""
-    from .themes import theme_dirs
+    """A digest of everything a version's output depends on besides the page itself.
 
+    The theme files of the kinds its modes use are part of it (an elder version does not
+    depend on the contrast themes), so a changed theme re-renders the versions it affects.
+    """
     themes = hashlib.sha256()
-    for mode in THEMED_MODES:
-        if mode in variant.modes:
+    for kind in THEMED_MODES:
+        if kind in variant.modes:
             for directory in theme_dirs():
-                for path in sorted(directory.rglob("*")):
-                    if path.is_file():
-                        themes.update(path.relative_to(directory).as_posix().encode())
-                        themes.update(path.read_bytes())
+                for manifest in sorted(directory.glob(f"*/{MANIFEST}")):
+                    if json.loads(manifest.read_text(encoding="utf-8")).get("kind") != kind:
+                        continue
+                    for path in sorted(manifest.parent.rglob("*")):
+                        if path.is_file():
+                            themes.update(path.relative_to(directory).as_posix().encode())
+                            themes.update(path.read_bytes())
     described = {
         "version": __version__, "variant": [variant.name, list(variant.modes), repr(variant.options)],
         "versions": [v.name for v in variants], "site": site.url, "themes": themes.hexdigest(),
