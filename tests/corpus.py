@@ -65,7 +65,7 @@ LANGS = {
     "readability/gmw": "zh-CN", "readability/qq": "zh-CN", "readability/youth": "zh-CN",
     "readability/pixnet": "zh-TW", "readability/hukumusume": "ja", "readability/yahoo-4": "ja",
     "readability/aktualne": "cs", "readability/heise": "de", "readability/lemonde-1": "fr",
-    "readability/folha": "pt-BR", "readability/rtl-1": "ar", "readability/wikipedia": "en",
+    "readability/folha": "pt-BR", "readability/rtl-1": None, "readability/wikipedia": "en",
     "readability/bbc-1": "en", "readability/lazy-image-1": "en", "readability/replace-font-tags": "en",
     "readability/table-style-attributes": "en",
     "trafilatura/nhk.or.jp.k100": "ja", "trafilatura/chineselyrics4u.com.zhineng": "zh-CN",

@@ -148,6 +148,39 @@ def foreign_language(text: str) -> str | None:
     return None
 
 
+#: Unicode ranges a text without a declared language is guessed from, and the language each
+#: is taken for (Latin text is taken for English: a guess, which callers report).
+SCRIPT_LANGUAGES = (
+    ("\u3040", "\u30ff", "ja"), ("\uac00", "\ud7af", "ko"), ("\u4e00", "\u9fff", "zh"),
+    ("\u0600", "\u06ff", "ar"), ("\u0590", "\u05ff", "he"), ("\u0400", "\u04ff", "ru"),
+    ("\u0370", "\u03ff", "el"), ("\u0e00", "\u0e7f", "th"), ("a", "z", "en"),
+)
+
+
+def guess_language(text: str) -> str:
+    """A language tag for text whose page does not declare one ("und" when it has no letters).
+
+    By the script most of its letters are in; kana with at least a fifth of the Han
+    characters' count is Japanese (Japanese mixes both); Chinese is ``zh-Hans`` or ``zh-Hant``
+    by the characters only one of the two scripts uses.
+    """
+    sample = text[:EVIDENCE_SAMPLE]
+    counts: dict[str, int] = {}
+    for char in sample.lower():
+        for low, high, language in SCRIPT_LANGUAGES:
+            if low <= char <= high:
+                counts[language] = counts.get(language, 0) + 1
+                break
+    if not counts:
+        return "und"
+    if counts.get("ja") and counts["ja"] * 5 >= counts.get("zh", 0):
+        return "ja"
+    language = max(counts, key=counts.get)
+    if language == "zh":
+        return "zh-Hant" if detect_script(sample, "s2t") == "target" else "zh-Hans"
+    return language
+
+
 def detect_script(text: str, config: str) -> Literal["source", "target"] | None:
     """Whether ``text`` is in the source or the target script of OpenCC ``config``.
 

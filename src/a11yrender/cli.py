@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--axe", default="serious", choices=["minor", "moderate", "serious", "critical", "off"],
                    help="fail on axe-core violations of this impact or worse (default: serious)")
     p.add_argument("--encoding", help="the page's charset when known from outside")
+    _add_mode_options(p)
     p.set_defaults(run=run_check)
 
     p = commands.add_parser("themes", help="list the themes, loading (and so validating) each")
@@ -161,7 +162,7 @@ def run_check(args) -> int:
     audits = check_page(
         args.target, modes, widths=args.width, profile=PROFILES[args.profile] if args.profile else None,
         compare=args.compare, report_dir=report_dir, encoding=args.encoding,
-        axe_impact=None if args.axe == "off" else args.axe,
+        axe_impact=None if args.axe == "off" else args.axe, options=_mode_options(args, modes),
     )
     json_path, html_path = write_reports(audits, report_dir)
     print(summary_table(audits))

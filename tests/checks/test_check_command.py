@@ -45,11 +45,16 @@ def test_a_clean_page_passes(tmp_path):
     assert "original: passed" in done.stdout
 
 
-def test_compare_checks_both_versions_side_by_side(tmp_path, sample_path):
-    done = check(sample_path, "--mode", "original", "--compare", "--width", "1280", "--axe", "off",
-                 "--report", tmp_path / "rep", cwd=tmp_path)
+def test_compare_checks_before_and_after_side_by_side(tmp_path, sample_path):
+    """The published sample fails; its elder version passes the elder profile (standard link given)."""
+    done = check(sample_path, "--mode", "elder", "--compare", "--axe", "off", "--report", tmp_path / "rep",
+                 "--elder-standard-url", "index.html", cwd=tmp_path)
     report = json.loads((tmp_path / "rep" / "report.json").read_text(encoding="utf-8"))
-    assert [v["label"] for v in report["versions"]] == ["original", "original"] and done.returncode == 1
+    original, elder = report["versions"]
+    assert (original["label"], elder["label"]) == ("original", "elder")
+    assert original["profile"] == elder["profile"] == "elder"
+    assert not original["passed"] and elder["passed"], [c for c in elder["checks"] if c["outcome"] == "failed"]
+    assert done.returncode == 1  # one version failed
     assert (tmp_path / "rep" / "report.html").read_text(encoding="utf-8").count("<section>") == 2
 
 

@@ -8,30 +8,22 @@ from __future__ import annotations
 
 import collections
 import functools
+from dataclasses import replace
 
 import lxml.html
 import pytest
 
 import corpus
 from a11yrender import ElderOptions, checks, load, render
+from a11yrender.checks import requirements
+from a11yrender.checks.audit import PROFILES, audit_page
 from a11yrender.article import TITLE_LABEL, find_article, text_of
 from a11yrender.errors import OptionsError, ThemeError
 
-#: Main content (body, title, date line) and any text at all, in CSS px.
+#: Main content (body, title, date line), in CSS px; contrast of text and of the focus ring.
 MAIN_MIN_PX = 24.0
-ANY_MIN_PX = 20.0
-#: Line height as a multiple of the font size; paragraph spacing as a multiple of the line height.
-LINE_HEIGHT_RATIO = 1.5
-PARAGRAPH_GAP_RATIO = 1.3
-#: "At most about 40 CJK characters" a line (a character is 1 em wide).
-MAX_LINE_EMS = 40.5
 MIN_CONTRAST = 4.5
 FOCUS_CONTRAST = 3.0
-TARGET_PX = 44.0
-#: Prev/next and back-to-standard links are "larger still": a quarter more than a target.
-LARGE_TARGET_PX = 55.0
-#: Layout rounding (Chromium lays out in 1/64 px).
-EPSILON = 0.05
 
 #: Where a site publishing the elder version beside the original would point back to.
 STANDARD_URL = "source.html"
@@ -189,11 +181,29 @@ def test_elder_is_idempotent(page_id):
     assert [d.code for d in twice.diagnostics] == ["elder.already"]
 
 
+#: Pages with Chinese passages whose text is mostly in Latin letters (an English blog of
+#: Chinese songs: 480 Han characters among 15,000 letters): no language is declared for them.
+MOSTLY_LATIN = {"trafilatura/chineselyrics4u.com.zhineng"}
+
+
+def expected_lang(page_id: str, original) -> str | None:
+    """The lang the elder page must carry: the original's; else, for a document in Chinese,
+    Japanese or Korean (the corpus' own record; the sample is simplified Chinese), that
+    language. Latin text could be any of many languages: no lang is guessed for it."""
+    if original.lang or original.is_fragment:
+        return original.lang
+    if page_id in MOSTLY_LATIN:
+        return None
+    known = "zh-CN" if page_id == "sample" else corpus.by_id(page_id).lang
+    return {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "ja": "ja", "ko": "ko"}.get(known)
+
+
 @pytest.mark.parametrize("page_id", PAGE_IDS)
-def test_lang_and_scripts(page_id):
+def test_lang_is_kept_or_declared_and_scripts_go(page_id):
+    """A declared lang is kept; a page that declares none gets the language of its text."""
     original = load(source_of(page_id))
     root = tree(elder_html(page_id))
-    assert root.get("lang") == original.lang
+    assert root.get("lang") == expected_lang(page_id, original)
     assert not [s for s in root.iter("script") if s.get("type") != "application/ld+json"]
     assert not root.xpath("//@*[starts-with(name(), 'on')]")
     assert not root.xpath("//@href[starts-with(normalize-space(translate(., 'JAVSCRIPT', 'javscript')), 'javascript:')]")
@@ -249,7 +259,9 @@ def test_strings_follow_the_page_language():
     english = render(f'<html lang="en"><body>{body.format(t="Notice", p="This is a long enough paragraph, saying what the notice is about. " * 5)}</body></html>', "elder")
     assert ">Skip to content<" in english.html
     undeclared = render(f'<html><body>{body.format(t="公告", p="这是一段足够长的正文，说明公告的内容。" * 5)}</body></html>', "elder")
-    assert ">跳到正文<" in undeclared.html and 'lang=' not in undeclared.html.split("<body")[0]
+    # Undeclared: the strings follow the text's language, and the page now declares it.
+    assert ">跳到正文<" in undeclared.html and '<html lang="zh-Hans">' in undeclared.html
+    assert any(d.code == "elder.lang" for d in undeclared.diagnostics)
 
 
 def test_scripts_moving_and_floating_things_go():
@@ -403,89 +415,15 @@ def test_the_cli_has_the_elder_options(tmp_path):
 # -- what a reader gets (Chromium) -------------------------------------------------------
 
 def measure_problems(page, width: int, *, article: bool, standards: bool = True, chrome: bool = True) -> list[str]:
-    """Everything the issue asks of an elder page, measured on the open page."""
-    problems: list[str] = []
-    runs = checks.text_runs(page)
-    if not runs:
-        return ["no visible text"]
-    for run in runs:
-        where = f"{run.text[:24]!r} ({run.selector[-50:]})"
-        if run.font_size < ANY_MIN_PX - EPSILON:
-            problems.append(f"text below {ANY_MIN_PX} px: {run.font_size} px {where}")
-        single_line_control = run.kind == "placeholder" or (run.kind == "control" and run.tag == "select")
-        # Chromium's own stylesheet fixes select and placeholder line heights (!important).
-        if not single_line_control and (run.line_height is None or run.line_height < LINE_HEIGHT_RATIO * run.font_size - EPSILON):
-            problems.append(f"line height {run.line_height} for {run.font_size} px {where}")
-        if run.text_align == "justify":
-            problems.append(f"justified {where}")
-        if run.colour is None or run.contrast < MIN_CONTRAST or run.background_image:
-            problems.append(f"contrast {run.contrast} {where}")
-    places = page.evaluate("(selectors) => selectors.map(s => { const el = document.querySelector(s);"
-                           " return [!!el.closest('#a11y-main, .a11y-article'), !!el.closest('h1')]; })",
-                           [r.selector for r in runs])
-    main = [run for run, (inside, _) in zip(runs, places) if inside or not chrome]
-    in_title = {id(run) for run, (_, title) in zip(runs, places) if title}
-    if not main:
-        problems.append("no text in the main content")
-    for run in main:
-        if run.font_size < MAIN_MIN_PX - EPSILON:
-            problems.append(f"main text below {MAIN_MIN_PX} px: {run.font_size} {run.text[:24]!r}")
-    if article:
-        titles = [r for r in main if id(r) in in_title]
-        body = [r.font_size for r in main if id(r) not in in_title and r.tag not in ("h2", "h3", "h4", "h5", "h6")]
-        if not titles or (body and min(t.font_size for t in titles) <= max(body)):
-            problems.append(f"the title is not larger than the text: {[t.font_size for t in titles]} vs {max(body, default=0)}")
-    for line in checks.line_lengths(page):
-        if line.characters > MAX_LINE_EMS:
-            problems.append(f"line of {line.characters:.1f} characters: {line.text[:24]!r}")
-    paragraphs = [b for b in checks.boxes(page, "#a11y-main p, .a11y-article p") if b.visible and "> table" not in b.selector]
-    for above, below in zip(paragraphs, paragraphs[1:]):
-        gap = below.rect.y - (above.rect.y + above.rect.height)
-        if gap < 0 or above.line_height is None or "table" in below.selector:
-            continue  # side by side, or not one after the other in the flow
-        if gap < PARAGRAPH_GAP_RATIO * above.line_height - EPSILON * 10:
-            problems.append(f"paragraph gap {gap:.1f} px < {PARAGRAPH_GAP_RATIO} x {above.line_height} ({below.text[:24]!r})")
-    flow = checks.overflow(page)
-    if flow.scrolls:
-        problems.append(f"scrolls sideways: {flow.scroll_width} > {flow.client_width} ({[o.selector for o in flow.offenders[:3]]})")
-    targets = checks.targets(page)
-    for target in targets:
-        if target.inline:
-            continue
-        if target.rect.width < TARGET_PX - EPSILON or target.rect.height < TARGET_PX - EPSILON:
-            problems.append(f"target {target.rect.width:.0f}x{target.rect.height:.0f}: {target.text[:24]!r} ({target.selector[-50:]})")
-    for height in page.evaluate("[...document.querySelectorAll('a.a11y-standard, .a11y-pager a')].map(a => a.getBoundingClientRect().height)"):
-        if height < LARGE_TARGET_PX:
-            problems.append(f"prev/next or standard-version link only {height:.0f} px high")
-    if chrome and not page.evaluate("document.querySelectorAll('a.a11y-standard').length"):
-        problems.append("no link back to the standard version")
-    motion = checks.motion(page)
-    if motion.positioned:
-        problems.append(f"positioned or floated: {motion.positioned[:3]}")
-    for name in ("animations", "scripts", "handlers", "marquees", "frames", "autoplay", "refresh"):
-        if getattr(motion, name):
-            problems.append(f"{name}: {getattr(motion, name)}")
-    if standards and motion.compat_mode != "CSS1Compat":
-        problems.append(f"rendered in {motion.compat_mode}")
-    # The skip link comes first and shows when focused; every focus is visible.
-    page.keyboard.press("Tab")
-    skip = checks.focus(page)
+    """Everything the issue asks of an elder page, measured on the open page by the checks
+    QA runs (``a11yrender.checks``' elder profile): one implementation for both."""
+    profile = replace(PROFILES["elder"], title_larger=article, keyboard=chrome)
+    problems = [check.message() for check in audit_page(page, profile, [width], standards=standards) if not check.passed]
     if not chrome:
-        pass
-    elif skip is None or not (skip.href or "").startswith("#") or "a11y-skip" not in page.evaluate("document.activeElement.className"):
-        problems.append(f"the first Tab does not reach the skip link: {skip}")
-    elif not skip.visible or skip.rect.height < TARGET_PX - EPSILON:
-        problems.append(f"the focused skip link is not shown at target size: {skip.rect}")
-    elif not page.evaluate("(id) => !!document.getElementById(id)", skip.href[1:]):
-        problems.append(f"the skip link's target {skip.href} is missing")
-    for _ in range(3):
-        focused = checks.focus(page)
-        if focused is None:
-            problems.append("nothing focused")
-        elif focused.indicator_contrast is None or focused.outline_width < 2 or focused.indicator_contrast < FOCUS_CONTRAST:
-            problems.append(f"focus indicator {focused.outline_style} {focused.outline_width}px "
-                            f"contrast {focused.indicator_contrast} on {focused.selector}")
-        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # no skip link without the elder frame; focus must still show
+        problems += [c.message() for c in [requirements.focus_visible([checks.focus(page)])] if not c.passed]
+    elif not page.evaluate("document.querySelectorAll('a.a11y-standard').length"):
+        problems.append("no link back to the standard version")
     return problems
 
 
@@ -498,8 +436,8 @@ def test_elder_page_in_the_browser(page, page_id, width):
     # A fragment (two cwced pages are stored without <html>) is shown as it is: in quirks mode.
     problems = measure_problems(page, width, article=True, standards=html.startswith("<!DOCTYPE"))
     lang = checks.languages(page).document
-    if lang != load(source_of(page_id)).lang:
-        problems.append(f"lang {lang!r} is not the original's")
+    if lang != expected_lang(page_id, load(source_of(page_id))):
+        problems.append(f"lang {lang!r} is neither the original's nor the page's language")
     assert not problems, "\n".join(problems)
 
 
@@ -582,5 +520,8 @@ def test_the_original_sample_fails_what_the_elder_one_passes(page, sample_dir):
     """The measurements can fail: the published page breaks nearly every requirement."""
     checks.open_html(page, render(corpus.SAMPLE).html, base_dir=sample_dir, width=320)
     problems = measure_problems(page, 320, article=False)
-    for kind in ("text below", "contrast", "scrolls sideways", "target", "justified", "positioned"):
-        assert any(p.startswith(kind) for p in problems), kind
+    for kind in ("text-size", "main-text-size", "line-height", "contrast", "reflow", "target-size", "not-justified",
+                 "line-length", "still"):
+        assert any(p.startswith(kind + " at") for p in problems), kind
+    still = next(p for p in problems if p.startswith("still"))
+    assert "absolute" in still and "marquees" in still and "scripts" in still

@@ -36,7 +36,7 @@ def test_the_player_is_accessible_and_never_autoplays(sample_speech):
     heading = page.get_element_by_id(audio.get("aria-labelledby"))
     assert heading.text_content().startswith("语音朗读（全文约 12 分钟）")
     [track] = audio.iter("track")
-    assert track.attrib == {"kind": "captions", "src": "speech.vtt", "srclang": "zh-CN", "label": "中文字幕",
+    assert track.attrib == {"kind": "captions", "src": "speech.vtt", "srclang": "zh-Hans", "label": "中文字幕",
                             "default": "default"}
     assert [a.get("href") for a in region.iter("a")] == ["speech.wav", "speech.wav", "speech.vtt"]
     # after the source/date line, before the article body

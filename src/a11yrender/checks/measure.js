@@ -441,6 +441,9 @@
       const el = node.parentElement;
       if (!el || SKIP.has(el.tagName)) continue;
       if (getComputedStyle(el).visibility !== "visible") continue;
+      // Ruby lays its annotations over the base text, and its boxes over the line's
+      // neighbours, by design: not an overlap a reader sees.
+      if (el.closest("ruby, rt, rp")) continue;
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (rects.length && !concealed(el, rects)) out.push({ node, el, rects });

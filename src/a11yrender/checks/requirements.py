@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import colour
-from .measure import Languages, Overflow, SpacingOverride, Target, TextRun, TextSpacing
+from .measure import Box, Focus, Languages, LineLength, Motion, Overflow, SpacingOverride, Target, TextRun, TextSpacing
 
 # -- thresholds ------------------------------------------------------------------------------
 
@@ -32,6 +32,17 @@ LINE_HEIGHT_RATIO = 1.5
 #: WCAG 1.4.12 text spacing a page must survive, and the ACT rules' minimums for values
 #: fixed with !important in style attributes.
 TEXT_SPACING = {"line-height": 1.5, "letter-spacing": 0.12, "word-spacing": 0.16, "paragraph": 2.0}
+#: MIIT 适老化: about 40 CJK characters a line at most (half a character for rounding).
+MAX_LINE_CHARACTERS = 40.5
+#: The space between paragraphs at least 1.3 times the line height (the elder issue's reading
+#: of WCAG 1.4.8: blank space between the boxes, not counting the lines' own leading).
+PARAGRAPH_SPACING_RATIO = 1.3
+#: The elder page's own most important links (back to the standard version, prev/next) are
+#: larger still than other targets.
+LARGE_TARGET_PX = 55.0
+ELDER_LARGE_TARGETS = "a.a11y-standard, .a11y-pager a"
+#: WCAG 2.4.7/1.4.11: a focus indicator of at least 2 px at 3:1 against what is around it.
+FOCUS_MIN_WIDTH_PX = 2.0
 #: ACT b4f0c3: a page must allow zooming to at least 200 %.
 MIN_MAXIMUM_SCALE = 2.0
 #: axe-core impact levels, least to most severe.
@@ -101,7 +112,7 @@ class Check:
 
 def contrast(runs: list[TextRun], minimum: float = colour.AA_TEXT, large_minimum: float = colour.AA_LARGE_TEXT,
              *, requirement: str = "contrast", html_only: bool = False, same_colour_is_hidden: bool = False,
-             letters_only: bool = False) -> Check:
+             letters_only: bool = False, images_fail: bool = False) -> Check:
     """Every visible text run against what it is read against (WCAG 1.4.3 / 1.4.6).
 
     Text of inactive controls is exempt, as WCAG allows. ``html_only`` leaves out SVG text
@@ -109,6 +120,8 @@ def contrast(runs: list[TextRun], minimum: float = colour.AA_TEXT, large_minimum
     and ``letters_only`` leaves out runs without a letter or digit, such as a row of symbols
     (all three as ACT's rules define applicability); a mode's own checks keep all of them,
     because a page that paints text in its background colour is exactly what must not ship.
+    ``images_fail`` counts text over a background image as failing: its contrast cannot be
+    measured, and a mode that promises a ratio must not leave one behind text.
     """
     check = Check(requirement, f">= {minimum:g}:1 ({large_minimum:g}:1 large)", 0)
     for run in runs:
@@ -122,6 +135,10 @@ def contrast(runs: list[TextRun], minimum: float = colour.AA_TEXT, large_minimum
         check.checked += 1
         if letters_only and not any(ch.isalnum() for ch in run.text):
             continue  # no character of a human language: nothing the requirement can fail
+        if images_fail and run.background_image:
+            check.failures.append(Finding(requirement, run.selector, f"text over a background image ({run.background_image})",
+                                          "a plain background", run.text))
+            continue
         needed = large_minimum if run.large else minimum
         if ratio + 1e-9 < needed:
             check.failures.append(Finding(
@@ -145,6 +162,8 @@ def line_height(runs: list[TextRun], minimum_ratio: float = LINE_HEIGHT_RATIO, *
     """Line height at least ``minimum_ratio`` times the font size ("normal" counts as failing)."""
     check = Check(requirement, f">= {minimum_ratio:g} x font size", len(runs), applicable=bool(runs))
     for run in runs:
+        if run.kind == "placeholder" or (run.kind == "control" and run.tag == "select"):
+            continue  # Chromium's own stylesheet fixes their line height with !important
         ratio = run.line_height_ratio
         if ratio is None or ratio + 1e-6 < minimum_ratio:
             measured = "normal" if ratio is None else f"{ratio:.2f} x ({run.line_height:g}px on {run.font_size:g}px)"
@@ -158,6 +177,105 @@ def not_justified(runs: list[TextRun], *, requirement: str = "not-justified") ->
     for run in runs:
         if run.text_align == "justify":
             check.failures.append(Finding(requirement, run.selector, "justify", "not justify", run.text))
+    return check
+
+
+def title_larger(runs: list[TextRun], *, requirement: str = "title-larger") -> Check:
+    """The main heading's text is larger than the body text of the main content."""
+    main = [r for r in runs if r.main] or runs
+    titles = [r for r in main if r.tag == "h1" or " > h1 > " in r.selector or r.selector.endswith(" > h1")]
+    body = [r for r in main if r not in titles and r.tag not in ("h2", "h3", "h4", "h5", "h6")]
+    check = Check(requirement, "h1 larger than the body text", len(titles), applicable=bool(titles and body))
+    if check.applicable:
+        smallest, largest = min(t.font_size for t in titles), max(b.font_size for b in body)
+        if smallest <= largest:
+            check.failures.append(Finding(requirement, titles[0].selector, f"title {smallest:g}px, text up to {largest:g}px",
+                                          "title larger", titles[0].text))
+    return check
+
+
+def line_length(lines: list[LineLength], maximum: float = MAX_LINE_CHARACTERS, *, requirement: str = "line-length") -> Check:
+    """No line longer than ``maximum`` characters (its width in ems)."""
+    check = Check(requirement, f"<= {maximum:g} characters a line", len(lines), applicable=bool(lines))
+    for line in lines:
+        if line.characters > maximum:
+            check.failures.append(Finding(requirement, line.selector, f"{line.characters:.1f} characters", f"<= {maximum:g}", line.text))
+    return check
+
+
+def paragraph_spacing(paragraphs: list[Box], ratio: float = PARAGRAPH_SPACING_RATIO, *,
+                      requirement: str = "paragraph-spacing") -> Check:
+    """The gap between consecutive paragraphs at least ``ratio`` times the line height."""
+    shown = [b for b in paragraphs if b.visible and "> table" not in b.selector]
+    check = Check(requirement, f"gap >= {ratio:g} x line height", 0)
+    for above, below in zip(shown, shown[1:]):
+        gap = below.rect.y - (above.rect.y + above.rect.height)
+        if gap < 0 or above.line_height is None:
+            continue  # side by side, or not one after the other in the flow
+        check.checked += 1
+        if gap + 0.1 < ratio * above.line_height:
+            check.failures.append(Finding(requirement, below.selector, f"{gap:.1f}px after {above.line_height:g}px lines",
+                                          f">= {ratio * above.line_height:.1f}px", below.text))
+    check.applicable = check.checked > 0
+    return check
+
+
+def still(motion: Motion, *, standards: bool = True, requirement: str = "still") -> Check:
+    """Nothing floating, fixed, moving or scripted (MIIT: no floating windows, marquees,
+    pop-ups; WCAG 2.2.2), and, for a page that declares it, standards mode."""
+    check = Check(requirement, "nothing positioned, animated or scripted", 1)
+    for item in motion.positioned:
+        check.failures.append(Finding(requirement, item.get("selector"), item.get("position", ""), "in the flow"))
+    for name in ("animations", "scripts", "handlers", "marquees", "frames", "autoplay", "refresh"):
+        count = getattr(motion, name)
+        if count:
+            check.failures.append(Finding(requirement, None, f"{count} {name}", f"no {name}"))
+    if standards and motion.compat_mode != "CSS1Compat":
+        check.failures.append(Finding(requirement, "html", motion.compat_mode, "standards mode (CSS1Compat)"))
+    return check
+
+
+def focus_visible(focused: list[Focus | None], contrast_minimum: float = colour.NON_TEXT, *,
+                  requirement: str = "focus-visible") -> Check:
+    """Each focused element shows an outline of at least 2 px at ``contrast_minimum``.
+
+    ``None`` (focus left the page: it has fewer focusable elements than were tried) is not
+    counted.
+    """
+    shown = [f for f in focused if f is not None]
+    check = Check(requirement, f"outline >= {FOCUS_MIN_WIDTH_PX:g}px at {contrast_minimum:g}:1", len(shown),
+                  applicable=bool(shown))
+    for focus in shown:
+        ratio = focus.indicator_contrast
+        if ratio is None or focus.outline_width < FOCUS_MIN_WIDTH_PX or ratio < contrast_minimum:
+            measured = f"{focus.outline_style} {focus.outline_width:g}px" + (f" at {ratio:.2f}:1" if ratio else "")
+            check.failures.append(Finding(requirement, focus.selector, measured,
+                                          f">= {FOCUS_MIN_WIDTH_PX:g}px at {contrast_minimum:g}:1", focus.text))
+    return check
+
+
+def skip_link(first: Focus | None, target_exists: bool, minimum: float = TARGET_SIZE_PX, *,
+              requirement: str = "skip-link") -> Check:
+    """The first Tab reaches a visible "skip to content" link whose target exists (WCAG 2.4.1)."""
+    check = Check(requirement, "first Tab: a visible skip link to the content", 1)
+    if first is None or not (first.href or "").startswith("#"):
+        check.failures.append(Finding(requirement, first.selector if first else None,
+                                      f"first focus {first.href if first else None!r}", "a link to #content"))
+    elif not target_exists:
+        check.failures.append(Finding(requirement, first.selector, f"{first.href} has no target", "an existing target"))
+    elif not first.visible or first.rect.height + 0.5 < minimum:
+        check.failures.append(Finding(requirement, first.selector, f"{first.rect.height:.0f}px high when focused",
+                                      f">= {minimum:g}px"))
+    return check
+
+
+def large_targets(heights: list[tuple[str, float]], minimum: float = LARGE_TARGET_PX, *,
+                  requirement: str = "large-targets") -> Check:
+    """The most important links (back to the standard version, prev/next) at least ``minimum`` high."""
+    check = Check(requirement, f">= {minimum:g}px high", len(heights), applicable=bool(heights))
+    for selector, height in heights:
+        if height + 0.5 < minimum:
+            check.failures.append(Finding(requirement, selector, f"{height:.0f}px high", f">= {minimum:g}px"))
     return check
 
 

@@ -40,8 +40,13 @@ class PageAudit:
 
 def check_page(target: str, modes: list[str], *, widths: list[int] | None = None, profile: Profile | None = None,
                compare: bool = False, report_dir: Path | None = None, encoding: str | None = None,
-               axe_impact: str | None = "serious", browser=None) -> list[PageAudit]:
-    """Audit ``target`` (a file path or an http(s) URL) as is, rendered in ``modes``, or both."""
+               axe_impact: str | None = "serious", browser=None, options: dict | None = None) -> list[PageAudit]:
+    """Audit ``target`` (a file path or an http(s) URL) as is, rendered in ``modes``, or both.
+
+    Compared side by side, both versions are held to what the modes promise: the report
+    shows what the original page lacks that its rendered version provides. ``options`` go to
+    :func:`a11yrender.render` (per-mode options).
+    """
     from dataclasses import replace
 
     from ..page import load
@@ -63,8 +68,8 @@ def check_page(target: str, modes: list[str], *, widths: list[int] | None = None
             if chosen == ("original",):
                 html = load(data, encoding=encoding).serialize()
             else:
-                html = render(data, list(chosen), encoding=encoding, base_dir=base_dir).html
-            chosen_profile = profile or profile_for(chosen)
+                html = render(data, list(chosen), encoding=encoding, base_dir=base_dir, **(options or {})).html
+            chosen_profile = profile or profile_for(tuple(modes) or chosen)
             if axe_impact != chosen_profile.axe_impact:
                 chosen_profile = replace(chosen_profile, axe_impact=axe_impact)
             context = chromium.new_context()

@@ -47,7 +47,8 @@ from ..article import (
     text_of, words_of,
 )
 from ..errors import OptionsError, ThemeError
-from ..page import INVISIBLE_TEXT_TAGS, Page
+from ..chinese_script import guess_language
+from ..page import INVISIBLE_TEXT_TAGS, Page, visible_text
 from ..themes import Theme, builtin_theme_dir, load_theme
 from . import register
 
@@ -183,6 +184,7 @@ def elder(page: Page, context) -> Page:
     _mark_targets(scope)
     _rewrite_sizes(page, scope, theme, report)
     _install_theme(page, theme, with_palette="contrast" not in context.modes)
+    _declare_language(page)
     _standards_mode(page)
     report.flush(page)
     return page
@@ -227,7 +229,7 @@ def _load_cached(name: str, directory: Path | None, stamp: tuple) -> Theme:
 def _strings(theme: Theme, page: Page) -> dict[str, str]:
     """The theme's strings in the page's language (guessed from its text when undeclared)."""
     table = theme.manifest["strings"]
-    lang = (page.lang or _guess_language(page)).lower()
+    lang = (page.lang or guess_language(_page_text(page))).lower()
     if lang.startswith("zh"):
         traditional = any(mark in lang for mark in ("hant", "-tw", "-hk", "-mo"))
         key = "zh-Hant" if traditional else "zh-Hans"
@@ -238,30 +240,21 @@ def _strings(theme: Theme, page: Page) -> dict[str, str]:
     return {name: chosen.get(name, fallback.get(name, "")) for name in STRING_KEYS}
 
 
-#: Characters telling simplified from traditional Chinese apart, and kana from kanji.
-_SIMPLIFIED = frozenset("这国为发时来说会对经们个门见关长书车马东")
-_TRADITIONAL = frozenset("這國為發時來說會對經們個門見關長書車馬東")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+def _page_text(page: Page) -> str:
+    """The text a reader sees (scripts and styles left out), which its language is read from."""
+    return visible_text(page.body)
 
 
-def _guess_language(page: Page) -> str:
-    """The page's language from its text, for the mode's own strings only (never written to
-    the page's ``lang``)."""
-    parts, size = [], 0
-    for text in page.body.itertext():
-        parts.append(text)
-        size += len(text)
-        if size >= 3000:
-            break
-    sample = "".join(parts)[:3000]
-    if _KANA.search(sample) and _KANA.subn("", sample)[1] > len(sample) / 50:
-        return "ja"
-    if _HAN.subn("", sample)[1] > len(sample) / 5:
-        simplified = sum(map(sample.count, _SIMPLIFIED))
-        traditional = sum(map(sample.count, _TRADITIONAL))
-        return "zh-Hant" if traditional > simplified else "zh-Hans"
-    return "en"
+def _declare_language(page: Page) -> None:
+    """A page that declares no language gets the one its text is in (WCAG 3.1.1: a screen
+    reader needs it to pick a voice); a page that declares one keeps it."""
+    if page.is_fragment or page.lang:
+        return
+    guessed = guess_language(_page_text(page))
+    if guessed in ("und", "en"):
+        return  # Latin letters could be any language: no guess is better than a wrong one
+    page.root.set("lang", guessed)
+    page.note("elder.lang", f"the page declares no language; its text is {guessed}, so lang=\"{guessed}\" was added")
 
 
 def _install_theme(page: Page, theme: Theme, with_palette: bool) -> None:

@@ -23,6 +23,7 @@ from typing import Literal
 from lxml.html import HtmlElement
 
 from ..article import find_article, text_of
+from ..chinese_script import guess_language
 from ..page import Page
 
 Role = Literal["narrator", "host", "guest"]
@@ -267,30 +268,3 @@ def _document_title(page: Page) -> str | None:
     if title is None or not (title.text or "").strip():
         return None
     return re.split(r"\s*(?:_|\||-{1,2}|——)\s*", title.text.strip())[0] or None
-
-
-#: Scripts a page without a ``lang`` is guessed from, and the language each is read in. Latin
-#: text is read in English: a guess, reported as a diagnostic by the speech mode.
-SCRIPT_LANGUAGES = (
-    ("\u3040", "\u30ff", "ja"), ("\uac00", "\ud7af", "ko"), ("\u4e00", "\u9fff", "zh-CN"),
-    ("\u0600", "\u06ff", "ar"), ("\u0590", "\u05ff", "he"), ("\u0400", "\u04ff", "ru"),
-    ("\u0370", "\u03ff", "el"), ("\u0e00", "\u0e7f", "th"), ("a", "z", "en"),
-)
-
-
-def guess_language(text: str) -> str:
-    """A language for text whose page does not say: by the script most of its letters are in.
-
-    Kana wins over Han when there is a fair amount of it (Japanese mixes both).
-    """
-    counts: dict[str, int] = {}
-    for char in text.lower():
-        for low, high, language in SCRIPT_LANGUAGES:
-            if low <= char <= high:
-                counts[language] = counts.get(language, 0) + 1
-                break
-    if not counts:
-        return "und"
-    if counts.get("ja", 0) * 5 >= counts.get("zh-CN", 0) and counts.get("ja"):
-        return "ja"
-    return max(counts, key=counts.get)
