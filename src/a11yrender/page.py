@@ -191,8 +191,10 @@ def visible_text(element: HtmlElement) -> str:
 
 
 def remove_element(element: HtmlElement) -> None:
-    """Remove an element but keep the text that follows it (its ``tail``)."""
+    """Remove an element but keep the text that follows it (its ``tail``); a root stays."""
     parent = element.getparent()
+    if parent is None:
+        return
     if element.tail:
         previous = element.getprevious()
         if previous is not None:

@@ -39,7 +39,7 @@ from lxml.html import HtmlElement
 
 from .. import css
 from ..errors import ThemeError
-from ..page import Page
+from ..page import Page, remove_element
 from ..themes import Theme, list_themes, load_theme
 from . import register
 
@@ -492,7 +492,7 @@ def _install_stylesheet(page: Page, previous: list[HtmlElement], theme: Theme) -
     """Put the theme's stylesheet first in the page (first, so its layer is the first layer
     declared: among important declarations in layers, the first layer wins)."""
     for style in previous:
-        _remove(style)
+        remove_element(style)
     style = page.root.makeelement("style", {MARK_ATTRIBUTE: MARK_VALUE})
     style.text = stylesheet(theme)
     if page.is_fragment:
@@ -502,17 +502,6 @@ def _install_stylesheet(page: Page, previous: list[HtmlElement], theme: Theme) -
     head = page.head
     charset = next((i for i, child in enumerate(head) if child.tag == "meta" and child.get("charset")), -1)
     head.insert(charset + 1, style)
-
-
-def _remove(element: HtmlElement) -> None:
-    parent = element.getparent()
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 # -- diagnostics -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 
 from ..errors import OptionsError
 from ..output import write_atomic
-from ..page import Page
+from ..page import Page, remove_element
 from ..speech import captions as captions_format
 from ..speech.cache import SegmentCache
 from ..speech.engines import DEFAULT_RATE, SpeechEngine, VoiceSettings, get_engine
@@ -326,7 +326,7 @@ def remove_player(page: Page) -> None:
     # descendant-or-self, not //: a fragment's container is detached from the parsed document
     for element in page.root.xpath(f'descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), '
                                    f'" {PLAYER_CLASS} ")] | descendant-or-self::style[@{STYLE_MARK}]'):
-        _remove(element)
+        remove_element(element)
     for element in page.root.xpath(f"descendant-or-self::*[@{PARAGRAPH_ATTR}]"):
         for attr in (PARAGRAPH_ATTR, SEGMENTS_ATTR, START_ATTR, END_ATTR):
             element.attrib.pop(attr, None)
@@ -354,19 +354,6 @@ def _add_style(page: Page) -> None:
     else:
         page.root.insert(0, style)
         style.tail, page.root.text = page.root.text, None
-
-
-def _remove(element: HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def _write_if_changed(path: Path, data: bytes | str) -> Path:
