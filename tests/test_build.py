@@ -234,3 +234,24 @@ def test_the_build_command_reports_and_fails_on_a_broken_page(tmp_path):
     assert lines[-1] == "a11yrender: error: 1 of 5 pages failed"
     assert any(l.startswith("a11yrender: failed: broken.html:") for l in lines)
     assert any("pages/s" in l for l in lines) and any("build [" in l for l in lines)
+
+
+def test_speech_puts_audio_beside_each_page_in_each_version(tmp_path):
+    src = tmp_path / "src"
+    (src / "news").mkdir(parents=True)
+    turns = "".join(f"<p>主持人：第{i}个问题是什么？</p><p>赵杰：这是第{i}个回答，说得很清楚。</p>" for i in range(1, 3))
+    (src / "news" / "t1.html").write_text(
+        f'<!DOCTYPE html><html lang="zh-CN"><head><title>访谈</title></head><body><article><h1>区建设局访谈</h1>{turns}'
+        "</article></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build_site(src, out, BuildOptions(modes=("elder",), speech=True))
+    assert summary.ok
+    for prefix in ("", "elder/"):
+        data = (out / prefix / "news" / "t1.mp3").read_bytes()
+        assert data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0)  # an MP3 frame
+        assert (out / prefix / "news" / "t1.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+        player = parse(out / prefix / "news" / "t1.html").find(".//audio")
+        assert player is not None and player.get("src") == "t1.mp3"
+    (src / "news" / "t1.html").unlink()
+    build_site(src, out, BuildOptions(modes=("elder",), speech=True))
+    assert not list(out.glob("**/t1.*"))

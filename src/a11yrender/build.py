@@ -301,7 +301,8 @@ def _page_options(variant: Variant, variants: tuple[Variant, ...], relpath: str,
     options: dict = {}
     here = variant.output_path(relpath)
     if "speech" in variant.modes:
-        options["audio_dir"] = out_dir / Path(here).parent
+        # Beside the page, named after it (t1.html: t1.mp3, t1.vtt, t1.json): each tree stands alone.
+        options.update(audio_dir=out_dir / Path(here).parent, name=Path(relpath).stem, audio_format="mp3")
     if "elder" in variant.modes:
         options["standard_url"] = relative_url(here, STANDARD.output_path(relpath))
     return options
