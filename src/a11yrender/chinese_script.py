@@ -148,12 +148,14 @@ def foreign_language(text: str) -> str | None:
     return None
 
 
-#: Unicode ranges a text without a declared language is guessed from, and the language each
-#: is taken for (Latin text is taken for English: a guess, which callers report).
+#: Scripts a text without a declared language is guessed from, and the language each is taken
+#: for (Latin text is taken for English: a guess, which callers report or decline).
 SCRIPT_LANGUAGES = (
-    ("\u3040", "\u30ff", "ja"), ("\uac00", "\ud7af", "ko"), ("\u4e00", "\u9fff", "zh"),
-    ("\u0600", "\u06ff", "ar"), ("\u0590", "\u05ff", "he"), ("\u0400", "\u04ff", "ru"),
-    ("\u0370", "\u03ff", "el"), ("\u0e00", "\u0e7f", "th"), ("a", "z", "en"),
+    (re.compile("[\u3040-\u30ff]"), "ja"), (re.compile("[\uac00-\ud7af]"), "ko"),
+    (re.compile("[\u4e00-\u9fff]"), "zh"), (re.compile("[\u0600-\u06ff]"), "ar"),
+    (re.compile("[\u0590-\u05ff]"), "he"), (re.compile("[\u0400-\u04ff]"), "ru"),
+    (re.compile("[\u0370-\u03ff]"), "el"), (re.compile("[\u0e00-\u0e7f]"), "th"),
+    (re.compile("[A-Za-z]"), "en"),
 )
 
 
@@ -165,15 +167,10 @@ def guess_language(text: str) -> str:
     by the characters only one of the two scripts uses.
     """
     sample = text[:EVIDENCE_SAMPLE]
-    counts: dict[str, int] = {}
-    for char in sample.lower():
-        for low, high, language in SCRIPT_LANGUAGES:
-            if low <= char <= high:
-                counts[language] = counts.get(language, 0) + 1
-                break
-    if not counts:
+    counts = {language: len(pattern.findall(sample)) for pattern, language in SCRIPT_LANGUAGES}
+    if not any(counts.values()):
         return "und"
-    if counts.get("ja") and counts["ja"] * 5 >= counts.get("zh", 0):
+    if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
         return "ja"
     language = max(counts, key=counts.get)
     if language == "zh":

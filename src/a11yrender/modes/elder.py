@@ -161,7 +161,6 @@ def elder(page: Page, context) -> Page:
         page.note("elder.already", "the page is already an elder page; left as it is")
         return page
     theme = _load(options)
-    strings = _strings(theme, page)
     report = _Report()
     layout = options.layout
     article = None
@@ -171,6 +170,9 @@ def elder(page: Page, context) -> Page:
             layout = "page"
             page.note("elder.no-article", "no article found on the page: the whole page is kept, linearised and enlarged",
                       severity="warning")
+    # Read once, from the article's text when there is one (the whole page's is slower to collect).
+    language = page.lang or guess_language(article.text() if article is not None else _page_text(page))
+    strings = _strings(theme, language)
     links = _site_links(page, options)
     if layout == "article":
         scope = _article_layout(page, article, links, strings, report)
@@ -184,7 +186,7 @@ def elder(page: Page, context) -> Page:
     _mark_targets(scope)
     _rewrite_sizes(page, scope, theme, report)
     _install_theme(page, theme, with_palette="contrast" not in context.modes)
-    _declare_language(page)
+    _declare_language(page, language)
     _standards_mode(page)
     report.flush(page)
     return page
@@ -226,10 +228,10 @@ def _load_cached(name: str, directory: Path | None, stamp: tuple) -> Theme:
     return theme
 
 
-def _strings(theme: Theme, page: Page) -> dict[str, str]:
+def _strings(theme: Theme, language: str) -> dict[str, str]:
     """The theme's strings in the page's language (guessed from its text when undeclared)."""
     table = theme.manifest["strings"]
-    lang = (page.lang or guess_language(_page_text(page))).lower()
+    lang = language.lower()
     if lang.startswith("zh"):
         traditional = any(mark in lang for mark in ("hant", "-tw", "-hk", "-mo"))
         key = "zh-Hant" if traditional else "zh-Hans"
@@ -245,12 +247,11 @@ def _page_text(page: Page) -> str:
     return visible_text(page.body)
 
 
-def _declare_language(page: Page) -> None:
+def _declare_language(page: Page, guessed: str) -> None:
     """A page that declares no language gets the one its text is in (WCAG 3.1.1: a screen
     reader needs it to pick a voice); a page that declares one keeps it."""
     if page.is_fragment or page.lang:
         return
-    guessed = guess_language(_page_text(page))
     if guessed in ("und", "en"):
         return  # Latin letters could be any language: no guess is better than a wrong one
     page.root.set("lang", guessed)
