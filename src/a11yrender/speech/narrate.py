@@ -200,6 +200,9 @@ def narrate(
     if progress:
         progress(done, len(jobs))
     synthesized = []
+    # Grouped by voice (the audio is put back in reading order below): switching espeak-ng's
+    # voice reloads its voice data, which costs as much as reading a sentence.
+    missing.sort(key=lambda job: job[3].key())
     batches = [missing[start:start + BATCH_SIZE] for start in range(0, len(missing), BATCH_SIZE)]
     # The engine reads one batch on a thread of its own (espeak-ng runs without the GIL) while
     # this thread prepares the next batch's pinyin and files the last one's audio.
@@ -222,6 +225,8 @@ def narrate(
                     progress(done, len(jobs))
             queued = (batch, future) if batch is not None else None
 
+    reading_order = {segment.id: index for index, (segment, _, _, _) in enumerate(jobs)}
+    synthesized.sort(key=reading_order.__getitem__)
     rate = next(iter(audio_of.values())).rate
     parts: list[bytes] = []
     cues: list[Cue] = []
