@@ -1,6 +1,5 @@
 """Site builds: the trees, links between versions, incremental rebuilds, failures, kills, Dask."""
 
-import os
 import shutil
 import signal
 import subprocess

@@ -1,12 +1,9 @@
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-import corpus
 
 
 def run(*args, stdin: bytes | None = None, cwd=None):

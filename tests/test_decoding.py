@@ -66,7 +66,7 @@ def test_undeclared_gbk_is_detected():
 
 
 def test_undeclared_big5_with_a_traditional_lang_is_detected_as_big5():
-    data = f'<html lang="zh-TW"><body><p>這是繁體中文的網頁，沒有宣告編碼。</p></body></html>'.encode("big5")
+    data = '<html lang="zh-TW"><body><p>這是繁體中文的網頁，沒有宣告編碼。</p></body></html>'.encode("big5")
     assert "這是繁體中文的網頁" in decode(data).text
 
 

@@ -1,4 +1,3 @@
-import hashlib
 import io
 import re
 from pathlib import Path

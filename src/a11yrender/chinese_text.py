@@ -139,6 +139,8 @@ def _walkers(found: ChineseText, target: Script):
     def walk(element: HtmlElement, chinese: bool, lang_on: bool, translate_on: bool, in_document: bool) -> None:
         nonlocal broken
         on = lang_on and translate_on
+        # A text node joins the run or ends it; written out here and for tails below rather
+        # than called, since a call per text node costs 5 % of the walk.
         text = element.text
         if text:
             if on and not text.isspace():

@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, Callable, Union
 
 import lxml.etree
 import lxml.html
@@ -172,13 +172,27 @@ def declare_utf8(page: Page) -> None:
         page.note("page.charset", f"re-declared as UTF-8 (decoded from {page.encoding})")
 
 
-def visible_text(element: HtmlElement) -> str:
-    """Text content without script/style/head text, whitespace collapsed to single spaces."""
+def reader_text(
+    element: HtmlElement,
+    unread_tags: frozenset[str],
+    left_out: Callable[[HtmlElement], bool] | None = None,
+    line_break: str = "",
+) -> str:
+    """The text of ``element`` as the tree holds it (whitespace as is): every text and tail,
+    except inside elements whose tag is in ``unread_tags`` or that ``left_out`` rejects. A
+    ``<br>`` gives ``line_break``.
+
+    The one walk behind every "text a reader gets" in the library; its callers differ only
+    in what they leave out and in how they tidy the result. Tags are tested before the
+    predicate is called: the article finder calls this for every block it weighs.
+    """
     parts: list[str] = []
 
     def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is not None and tag.lower() not in INVISIBLE_TEXT_TAGS:
+        tag = el.tag
+        if tag.__class__ is str and tag not in unread_tags and not (left_out and left_out(el)):
+            if line_break and tag == "br":
+                parts.append(line_break)
             if el.text:
                 parts.append(el.text)
             for child in el:
@@ -187,7 +201,12 @@ def visible_text(element: HtmlElement) -> str:
             parts.append(el.tail)
 
     walk(element)
-    return " ".join("".join(parts).split())
+    return "".join(parts)
+
+
+def visible_text(element: HtmlElement) -> str:
+    """Text content without script/style/head text, whitespace collapsed to single spaces."""
+    return " ".join(reader_text(element, INVISIBLE_TEXT_TAGS).split())
 
 
 def remove_element(element: HtmlElement) -> None:

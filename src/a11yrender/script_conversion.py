@@ -176,7 +176,7 @@ class ScriptConverter:
         if len(chunks_in) != len(chunks_out) or _CHUNK.sub("", text) != _CHUNK.sub("", converted):
             return [(0, len(text), converted)]
         spans: list[tuple[int, int, str]] = []
-        position_in = position_out = 0
+        position_in = 0
         for (start, end), (start_out, end_out) in zip(chunks_in, chunks_out):
             for index in range(position_in, start):  # the phrase breaks before this chunk
                 spans.append((index, index + 1, text[index]))
@@ -187,7 +187,7 @@ class ScriptConverter:
                     spans.append((start + a, start + b, out))
             else:
                 spans.append((start, end, chunk_out))
-            position_in, position_out = end, end_out
+            position_in = end
         for index in range(position_in, len(text)):
             spans.append((index, index + 1, text[index]))
         return spans

@@ -52,7 +52,7 @@ def test_act_case(act_page, case):
     checks.open_html(act_page, path.read_bytes(), base_dir=path.parent, name=path.name, content_type=CONTENT_TYPES[path.suffix])
     outcome = act.evaluate(case["ruleId"], act_page)
     if case["testcaseId"] in KNOWN_DISAGREEMENTS:
-        assert outcome != case["expected"], f"now agrees; remove it from KNOWN_DISAGREEMENTS and docs/qa.md"
+        assert outcome != case["expected"], "now agrees; remove it from KNOWN_DISAGREEMENTS and docs/qa.md"
     else:
         assert outcome == case["expected"]
 

@@ -26,11 +26,11 @@ import pytest
 import corpus
 from a11yrender import ContrastOptions, OptionsError, RenderError, ThemeError, checks, known_modes, render
 from a11yrender.cli import main as cli_main
-from a11yrender.colour import AAA_TEXT, NON_TEXT, contrast_ratio, parse_colour
+from a11yrender.colour import AAA_TEXT, NON_TEXT, parse_colour
 from a11yrender.modes import contrast as contrast_mode
 from a11yrender.modes.elder import STYLE_ID as ELDER_STYLE_ID
 from a11yrender.modes.contrast import DEFAULT_THEME, MARK_ATTRIBUTE, PAGE_BACKGROUND, replacement, stylesheet
-from a11yrender.page import load, visible_text
+from a11yrender.page import load
 from a11yrender.themes import list_themes, load_theme
 
 THEMES = list_themes("contrast")
@@ -174,7 +174,7 @@ def test_style_blocks_are_rewritten_and_the_theme_stylesheet_goes_first(sample_p
     assert head[1].tag == "style" and head[1].get(MARK_ATTRIBUTE) == "contrast"
     page_style = root.xpath("//style[not(@data-a11yrender)]")[0].text
     assert "#666" not in page_style and "url(images" not in page_style
-    assert f".nav {{ background: none; height:40px; }}" in page_style
+    assert ".nav { background: none; height:40px; }" in page_style
     assert f"border-bottom: 1px dotted {var('border')};" in page_style
     assert "font-size:12px" in page_style  # sizes are not this mode's business
     theme = load_theme(DEFAULT_THEME)

@@ -432,23 +432,25 @@
   const SPACING_CSS = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;" +
     " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
 
-  function textLineRects() {
-    const out = [];
+  // The line boxes of every non-blank text node of the document's own tree (scripts and the
+  // like aside) in an element ``wanted`` accepts, where they are laid out and not concealed.
+  function* laidOutText(wanted) {
     const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.data.trim()) continue;
       const el = node.parentElement;
-      if (!el || SKIP.has(el.tagName)) continue;
-      if (getComputedStyle(el).visibility !== "visible") continue;
-      // Ruby lays its annotations over the base text, and its boxes over the line's
-      // neighbours, by design: not an overlap a reader sees.
-      if (el.closest("ruby, rt, rp")) continue;
+      if (!el || SKIP.has(el.tagName) || !wanted(el)) continue;
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      if (rects.length && !concealed(el, rects)) out.push({ node, el, rects });
+      if (rects.length && !concealed(el, rects)) yield { node, el, rects };
     }
-    return out;
+  }
+
+  function textLineRects() {
+    // Ruby lays its annotations over the base text, and its boxes over the line's
+    // neighbours, by design: not an overlap a reader sees.
+    return [...laidOutText((el) => getComputedStyle(el).visibility === "visible" && !el.closest("ruby, rt, rp"))];
   }
 
   function textSpacing() {
@@ -585,17 +587,12 @@
   // The widest line box of every visible text node (line length in characters = width / font size).
   function lineLengths() {
     const out = [];
-    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.data.trim()) continue;
-      const el = node.parentElement;
-      if (!el || SKIP.has(el.tagName)) continue;
+    const shown = (el) => {
       const s = getComputedStyle(el);
-      if (s.visibility !== "visible" || s.display === "none") continue;
-      range.selectNodeContents(node);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      if (!rects.length || concealed(el, rects)) continue;
+      return s.visibility === "visible" && s.display !== "none";
+    };
+    for (const { node, el, rects } of laidOutText(shown)) {
+      const s = getComputedStyle(el);
       // Rects on the same line (split by inline boxes) are merged.
       const lines = new Map();
       for (const r of rects) {

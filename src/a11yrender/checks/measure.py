@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-import json
 from functools import lru_cache
 from importlib import resources
 

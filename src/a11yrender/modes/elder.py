@@ -48,7 +48,7 @@ from ..article import (
 )
 from ..errors import OptionsError, ThemeError
 from ..chinese_script import guess_language
-from ..page import INVISIBLE_TEXT_TAGS, Page, visible_text
+from ..page import INVISIBLE_TEXT_TAGS, Page
 from ..themes import Theme, builtin_theme_dir, load_theme
 from . import register
 
@@ -171,7 +171,7 @@ def elder(page: Page, context) -> Page:
             page.note("elder.no-article", "no article found on the page: the whole page is kept, linearised and enlarged",
                       severity="warning")
     # Read once, from the article's text when there is one (the whole page's is slower to collect).
-    language = page.lang or guess_language(article.text() if article is not None else _page_text(page))
+    language = page.lang or guess_language(article.text() if article is not None else page.text())
     strings = _strings(theme, language)
     links = _site_links(page, options)
     if layout == "article":
@@ -240,11 +240,6 @@ def _strings(theme: Theme, language: str) -> dict[str, str]:
     chosen = table.get(key) or table.get("en") or next(iter(table.values()))
     fallback = table.get("en", {})
     return {name: chosen.get(name, fallback.get(name, "")) for name in STRING_KEYS}
-
-
-def _page_text(page: Page) -> str:
-    """The text a reader sees (scripts and styles left out), which its language is read from."""
-    return visible_text(page.body)
 
 
 def _declare_language(page: Page, guessed: str) -> None:

@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 
 from ..article import find_article, text_of
 from ..chinese_script import guess_language
-from ..page import Page
+from ..page import Page, reader_text
 
 Role = Literal["narrator", "host", "guest"]
 
@@ -57,6 +57,8 @@ SOFT_BREAK_BEFORE = frozenset("《「『“（(")
 SOFT_BREAK_REACH = 12
 #: Byline controls that are not information (font size, print, close).
 BYLINE_CONTROLS = re.compile(r"【[^】]*(?:字体|字號|字号|打印|关闭|關閉|分享|收藏)[^】]*】|[\[【]\s*[\]】]|(?<!\S)(?:打印|关闭|關閉|收藏|分享)(?!\S)")
+#: Elements whose text is program text, never part of a byline read aloud.
+_CODE_TAGS = frozenset({"script", "style"})
 
 
 @dataclass
@@ -136,22 +138,13 @@ def reading_script(page: Page, language: str | None = None) -> Script | None:
 
 def byline_text(element: HtmlElement) -> str:
     """The source/date line without its controls (【字体：大 中 小】, 打印)."""
-    parts: list[str] = []
+    text = reader_text(element, _CODE_TAGS, _runs_script).replace("\xa0", " ")
+    return " ".join(BYLINE_CONTROLS.sub(" ", text).split())
 
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else None
-        control = tag == "a" and (el.get("href") or "").strip().lower().startswith("javascript:")
-        if tag is not None and not control and tag not in ("script", "style"):
-            if el.text:
-                parts.append(el.text)
-            for child in el:
-                walk(child)
-        if el.tail and el is not element:
-            parts.append(el.tail)
 
-    walk(element)
-    text = BYLINE_CONTROLS.sub(" ", "".join(parts).replace("\xa0", " "))
-    return " ".join(text.split())
+def _runs_script(element: HtmlElement) -> bool:
+    """A link that runs script: a byline's font-size and print buttons."""
+    return element.tag == "a" and (element.get("href") or "").strip().lower().startswith("javascript:")
 
 
 def split_segments(text: str, max_width: float = MAX_SEGMENT_WIDTH) -> list[str]:
