@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +61,7 @@ class Manifest:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
@@ -117,6 +118,29 @@ class Manifest:
         if db is not None:
             db.close()
             self._local.db = None
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the database in write-ahead-log mode (it stays so, in the file, once set).
+
+    Switching the mode needs the database to itself, and SQLite reports "database is
+    locked" at once instead of waiting when another connection holds it: publishers
+    starting together on a new output directory all try the switch. So the mode is only
+    switched when it is not WAL already, and a busy database is tried again until
+    :data:`BUSY_TIMEOUT`.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.001
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 def _table(name: str) -> str:
