@@ -14,6 +14,7 @@ script is left as it is: OpenCC's s2t is not the identity on traditional text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 from ..chinese_script import (
@@ -93,13 +94,17 @@ class _Conversion:
         root = self.page.root
         tag = declared_lang(root)
         try:
-            if tag is not None and not tag.is_chinese:
+            foreign = tag is not None and not tag.is_chinese
+            if tag is None:
+                first = self._first_text()
+                if first is None:
+                    return  # no Han character anywhere: nothing to convert, no need to walk
+                foreign = self._is_foreign(first)
+            if foreign:
                 # Another language: only passages that declare Chinese are looked at.
                 self.text = collect_passages(root, self.target)
                 self._convert(False)
                 return
-            if tag is None and not any(map(has_han, self.page.body.itertext())):
-                return  # no Han character anywhere: nothing to convert, no need to walk
             self.text = collect(root, self.target)
         except RecursionError:  # elements nested thousands deep: nothing has been changed yet
             self.page.note(f"{self.mode}.too-deep", "elements are nested too deeply to walk: the page was not converted",
@@ -110,16 +115,37 @@ class _Conversion:
         if convert_document:
             self._relabel_document(tag)
 
+    def _first_text(self) -> str | None:
+        """The start of the body's text, scripts included, from lxml's text iterator (C);
+        None when the page has no Han character at all.
+
+        For a page that declares no language, this tells a Japanese or Korean page before
+        the walk, at a small part of its cost; the walk's own sample decides the rest.
+        """
+        texts = self.page.body.itertext()
+        sample = ""
+        while len(sample) < EVIDENCE_SAMPLE:
+            more = "".join(islice(texts, _SAMPLE_SLICE))
+            if not more:
+                break
+            sample += more
+        if not has_han(sample) and not any(map(has_han, texts)):
+            return None
+        return sample
+
+    def _is_foreign(self, sample: str) -> bool:
+        """Whether undeclared text reads as Japanese or Korean; says so when it does."""
+        foreign = foreign_language(sample)
+        if foreign is not None:
+            self.page.note(f"{self.mode}.not-chinese", f"the page declares no language and reads as {foreign}: left as it is")
+        return foreign is not None
+
     def _reads_as_chinese(self) -> bool:
         """Whether a page that declares no language is Chinese: it has Han characters in the
         text people read, and is not Japanese or Korean."""
         if not any(piece is not None and piece[3] and has_han(piece[2]) for piece in self.text.pieces):
             return False
-        foreign = foreign_language(self._document_sample())
-        if foreign is not None:
-            self.page.note(f"{self.mode}.not-chinese", f"the page declares no language and reads as {foreign}: left as it is")
-            return False
-        return True
+        return not self._is_foreign(self._document_sample())
 
     def _decide_document(self, tag: LanguageTag | None) -> bool:
         """Whether the document's own text is converted: it is Chinese, not in the target script."""
@@ -211,6 +237,8 @@ class _Conversion:
 
 
 _SCRIPT_NAMES = {"Hans": "simplified", "Hant": "traditional"}
+#: Text nodes read at a time for the language sample of an undeclared page.
+_SAMPLE_SLICE = 128
 
 
 def _check_region(region: str) -> None:
