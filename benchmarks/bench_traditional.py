@@ -28,35 +28,7 @@ import a11yrender
 from a11yrender.modes import traditional as traditional_mode
 from a11yrender.modes.traditional import SIMPLIFIED_CONFIGS, TRADITIONAL_CONFIGS
 from a11yrender.script_conversion import converter
-from common import geometric_mean, lxml_baseline, pages
-
-
-def best_cpu_times(functions: list[Callable[[], object]], repeat: int = 5, min_seconds: float = 0.03) -> list[float]:
-    """Best per-call CPU time of each function, measured in interleaved rounds.
-
-    CPU time rather than wall time, and rounds interleaved (baseline, render, baseline...)
-    rather than one function after the other: the benchmark machines are shared, and a
-    burst of load then falls on every function alike instead of on whichever ran during it.
-    """
-    calls = []
-    for function in functions:
-        n = 1
-        while True:
-            started = time.process_time()
-            for _ in range(n):
-                function()
-            if time.process_time() - started >= min_seconds or n >= 1000:
-                break
-            n *= 2
-        calls.append(n)
-    best = [float("inf")] * len(functions)
-    for _ in range(repeat):
-        for index, (function, n) in enumerate(zip(functions, calls)):
-            started = time.process_time()
-            for _ in range(n):
-                function()
-            best[index] = min(best[index], (time.process_time() - started) / n)
-    return best
+from common import best_cpu_times, geometric_mean, lxml_baseline, pages
 
 
 def main() -> None:

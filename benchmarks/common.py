@@ -29,24 +29,32 @@ def pages() -> list[tuple[str, Path]]:
     return found
 
 
-def best_time(function: Callable[[], object], repeat: int = 5, min_seconds: float = 0.05) -> float:
-    """Best per-call time over ``repeat`` rounds, each long enough to be measured."""
-    calls = 1
-    while True:
-        started = time.perf_counter()
-        for _ in range(calls):
-            function()
-        elapsed = time.perf_counter() - started
-        if elapsed >= min_seconds or calls >= 1000:
-            break
-        calls *= 2
-    times = [elapsed / calls]
-    for _ in range(repeat - 1):
-        started = time.perf_counter()
-        for _ in range(calls):
-            function()
-        times.append((time.perf_counter() - started) / calls)
-    return min(times)
+def best_cpu_times(functions: list[Callable[[], object]], repeat: int = 5, min_seconds: float = 0.03) -> list[float]:
+    """Best per-call CPU time of each function, measured in interleaved rounds.
+
+    CPU time rather than wall time, and rounds interleaved (baseline, render, baseline...)
+    rather than one function after the other: the benchmark machines are shared, and a
+    burst of load then falls on every function alike instead of on whichever ran during it.
+    """
+    calls = []
+    for function in functions:
+        n = 1
+        while True:
+            started = time.process_time()
+            for _ in range(n):
+                function()
+            if time.process_time() - started >= min_seconds or n >= 1000:
+                break
+            n *= 2
+        calls.append(n)
+    best = [float("inf")] * len(functions)
+    for _ in range(repeat):
+        for index, (function, n) in enumerate(zip(functions, calls)):
+            started = time.process_time()
+            for _ in range(n):
+                function()
+            best[index] = min(best[index], (time.process_time() - started) / n)
+    return best
 
 
 def lxml_baseline(data: bytes) -> Callable[[], object]:
