@@ -63,8 +63,8 @@ def test_a_romanised_chinese_passage_is_not_relabelled():
 
 def test_passages_of_a_page_in_another_language_respect_their_ancestors():
     root = body('<div translate="no"><p lang="zh">甲</p></div><code><span lang="zh">乙</span></code>'
-                '<div lang="zh-CN">丙<p lang="zh">丁</p></div>', lang="en")
-    assert runs(collect_passages(root, "Hant")) == [["丙"], ["丁"]]
+                '<div lang="zh-CN">丙<p lang="zh">丁</p></div><p xml:lang="zh-Hans">戊</p><p xml:lang="ja">己</p>', lang="en")
+    assert runs(collect_passages(root, "Hant")) == [["丙"], ["丁"], ["戊"]]
 
 
 def test_attributes_people_read_and_options_that_submit_their_label():

@@ -81,6 +81,20 @@ def test_script_charset_and_commented_meta_are_not_declarations():
     assert sniff_meta_charset(html(text, "").encode()) == "gb2312"
 
 
+@pytest.mark.parametrize("head, found", [
+    ('<!-- a -- b - c --><meta charset="gbk">', "gbk"),  # dashes inside a comment
+    ('<!----><meta charset="gbk">', "gbk"),  # an empty comment
+    ('<!-- never closed <meta charset="gbk">', None),  # the comment runs to the end
+    ("<script>if (a<b && c</d) x='<meta charset=gbk>'</SCRIPT ><meta charset=big5>", "big5"),
+    ("<script>'</scripts><meta charset=gbk>'</script><meta charset=big5>", "big5"),  # </scripts> does not close
+    ("<style>a<b</style  ><meta charset=gbk>", "gbk"),
+    ("<script>never closed <meta charset=gbk>", None),
+    ("<scripts><meta charset=gbk>", "gbk"),  # not a script element
+])
+def test_the_prescan_skips_comments_and_script_bodies_to_their_real_end(head, found):
+    assert sniff_meta_charset(html(head, "").encode()) == found
+
+
 def test_broken_bytes_are_replaced_and_counted():
     data = html('<meta charset="gbk">', ZH).encode("gbk")
     broken = data.replace(ZH[:2].encode("gbk"), b"\x81\x20\xff\xfe", 1)

@@ -93,8 +93,13 @@ def test_a_closed_file_is_an_input_error():
         load(handle)
 
 
-def test_nul_bytes_do_not_reach_the_parser():
-    assert "\x00" not in load(b"<p>a\x00b</p>").serialize()
+@pytest.mark.parametrize("source", [
+    b"<p>a\x00b</p>", "<p>a\x00b</p>", b"<html><body><p>a\x00b</p></body></html>",
+    "<html><body><p>a\x00b</p></body></html>".encode("utf-16"),  # NUL bytes everywhere, one NUL character
+], ids=["bytes", "str", "document", "utf-16"])
+def test_nul_bytes_do_not_reach_the_parser(source):
+    html = load(source).serialize()
+    assert "\x00" not in html and "a\ufffdb" in html
 
 
 def test_visible_text_skips_script_style_and_head():

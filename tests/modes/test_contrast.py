@@ -277,6 +277,17 @@ def test_composes_with_a_stylesheet_an_earlier_mode_added():
     assert f"color: {var('text')} !important" in styles[1].text
 
 
+def test_the_elder_stylesheet_rewrite_is_remembered_with_its_counts(sample_path):
+    """The elder theme's stylesheet is the same on every elder + contrast page, so its rewrite
+    is computed once: a render that reuses it gives the same page and the same counts."""
+    contrast_mode._rewritten_elder_stylesheet.cache_clear()
+    computed, reused = (render(sample_path, ["elder", "contrast"]) for _ in range(2))
+    assert contrast_mode._rewritten_elder_stylesheet.cache_info().hits == 1
+    assert reused.html == computed.html
+    counts = [{d.code: d.count for d in r.diagnostics if d.code.startswith("contrast.")} for r in (computed, reused)]
+    assert counts[0] == counts[1] and counts[0]["contrast.colour"] > 0
+
+
 def test_diagnostics_list_what_was_replaced_or_removed(sample_path):
     result = render(sample_path, ["contrast"])
     found = {d.code: d for d in result.diagnostics}
