@@ -270,6 +270,10 @@ def test_an_undeclared_page_is_judged_by_the_text_people_read_not_by_its_scripts
     japanese = render(doc("<p>これは日本語の文章です。発展と頭髪。</p><p lang='zh-CN'>头发</p>", lang=None), ["traditional"])
     assert [p.text for p in tree(japanese.html).iter("p")] == ["これは日本語の文章です。発展と頭髪。", "頭髮"]
     assert tree(japanese.html).get("lang") is None
+    # The first text is read across comments and inline tags, tails included.
+    split = render(doc("<p>これは<!-- メモ -->日本語<b>の</b>文章です。発展と頭髪。</p>", lang=None), ["traditional"])
+    assert "".join(tree(split.html).find(".//p").itertext()) == "これは日本語の文章です。発展と頭髪。"
+    assert any(d.code == "traditional.not-chinese" for d in split.diagnostics)
     # Japanese after a script long enough to fill the first sample: the walk's sample decides.
     late = render(doc(script + "<p>これは日本語の文章です。発展と頭髪。</p>", lang=None), ["traditional"])
     assert tree(late.html).find(".//p").text == "これは日本語の文章です。発展と頭髪。"

@@ -14,8 +14,9 @@ script is left as it is: OpenCC's s2t is not the identity on traditional text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Literal
+
+from lxml.etree import XPath
 
 from ..chinese_script import (
     EVIDENCE_SAMPLE, LanguageTag, Script, converted_tag, detect_script, foreign_language, has_han, og_locale,
@@ -116,20 +117,17 @@ class _Conversion:
             self._relabel_document(tag)
 
     def _first_text(self) -> str | None:
-        """The start of the body's text, scripts included, from lxml's text iterator (C);
-        None when the page has no Han character at all.
+        """The start of the body's text, scripts included, concatenated by libxml2's XPath
+        (C); None when the page has no Han character at all.
 
         For a page that declares no language, this tells a Japanese or Korean page before
         the walk, at a small part of its cost; the walk's own sample decides the rest.
+        (lxml's text iterator, joined in Python, made a string per text node and cost
+        0.2-0.4 ms on small Chinese pages, as much as the walk; the XPath 0.03 ms.)
         """
-        texts = self.page.body.itertext()
-        sample = ""
-        while len(sample) < EVIDENCE_SAMPLE:
-            more = "".join(islice(texts, _SAMPLE_SLICE))
-            if not more:
-                break
-            sample += more
-        if not has_han(sample) and not any(map(has_han, texts)):
+        body = self.page.body
+        sample = _TEXT_START(body)
+        if not has_han(sample) and not any(map(has_han, body.itertext())):
             return None
         return sample
 
@@ -237,8 +235,8 @@ class _Conversion:
 
 
 _SCRIPT_NAMES = {"Hans": "simplified", "Hant": "traditional"}
-#: Text nodes read at a time for the language sample of an undeclared page.
-_SAMPLE_SLICE = 128
+#: The first characters of an element's text (text nodes in document order, as ``itertext``).
+_TEXT_START = XPath(f"substring(string(.), 1, {EVIDENCE_SAMPLE})", smart_strings=False)
 
 
 def _check_region(region: str) -> None:
