@@ -109,7 +109,7 @@ def collect(root: HtmlElement, target: Script) -> ChineseText:
     conversion to ``target`` changes."""
     found = ChineseText()
     walk, _ = _walkers(found, target)
-    walk(root, True, True, True, True)
+    walk(root, root.text, True, True, True, True)
     return found
 
 
@@ -134,12 +134,13 @@ def _walkers(found: ChineseText, target: Script):
     append = pieces.append
     broken = False  # a run ended since the last piece
 
-    def walk(element: HtmlElement, chinese: bool, lang_on: bool, translate_on: bool, in_document: bool) -> None:
+    def walk(element: HtmlElement, text: str | None, chinese: bool, lang_on: bool, translate_on: bool,
+             in_document: bool) -> None:
+        """``text`` is ``element.text``, read once by the caller: every read makes a new string."""
         nonlocal broken
         on = lang_on and translate_on
         # A text node joins the run or ends it; written out here and for tails below rather
         # than called, since a call per text node costs 5 % of the walk.
-        text = element.text
         if text:
             if on and not text.isspace():
                 if broken:
@@ -169,11 +170,14 @@ def _walkers(found: ChineseText, target: Script):
                         marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
                     elif kind:
                         broken = True
-                        if child.text or len(child):
-                            walk(child, chinese, lang_on, translate_on, in_document)
+                        text = child.text
+                        if text or len(child):
+                            walk(child, text, chinese, lang_on, translate_on, in_document)
                         broken = True
-                    elif child.text or len(child):
-                        walk(child, chinese, lang_on, translate_on, in_document)
+                    else:
+                        text = child.text
+                        if text or len(child):
+                            walk(child, text, chinese, lang_on, translate_on, in_document)
             # else: a comment or processing instruction, transparent: only its tail is text
             text = child.tail
             if text:
@@ -223,8 +227,9 @@ def _walkers(found: ChineseText, target: Script):
         breaks = kind is not None or declared is not None or c_translate_on != translate_on
         if breaks:
             broken = True
-        if child.text or len(child):
-            walk(child, c_chinese, c_lang_on, c_translate_on, c_in_document)
+        text = child.text
+        if text or len(child):
+            walk(child, text, c_chinese, c_lang_on, c_translate_on, c_in_document)
         if breaks:
             broken = True
         if declared is not None and c_lang_on and c_translate_on:
