@@ -206,12 +206,14 @@ def reader_text(
         if tag.__class__ is str and tag not in unread_tags and not (left_out and left_out(el)):
             if line_break and tag == "br":
                 parts.append(line_break)
-            if el.text:
-                parts.append(el.text)
+            text = el.text  # read once: every read of text or tail decodes a new string
+            if text:
+                parts.append(text)
             for child in el:
                 walk(child)
-        if el.tail and el is not element:
-            parts.append(el.tail)
+        tail = el.tail
+        if tail and el is not element:
+            parts.append(tail)
 
     walk(element)
     return "".join(parts)

@@ -1120,14 +1120,16 @@ def _has_running_text(block: HtmlElement) -> bool:
     """Whether the block holds text outside its links and buttons (separators aside)."""
 
     def texts(element: HtmlElement):
-        if element.text:
-            yield element.text
+        text = element.text
+        if text:
+            yield text
         for child in element:
             tag = child.tag
             if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in INVISIBLE_TEXT_TAGS and not _is_target(child):
                 yield from texts(child)
-            if child.tail:
-                yield child.tail
+            tail = child.tail
+            if tail:
+                yield tail
 
     return any(text.strip() and not SEPARATORS.match(text) for text in texts(block))
 
