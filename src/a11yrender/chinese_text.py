@@ -168,16 +168,14 @@ def _walkers(found: ChineseText, target: Script):
                         or ("class" in names and "notranslate" in child.get("class"))
                     )):
                         marked(child, tag, kind, names, chinese, lang_on, translate_on, in_document)
-                    elif kind:
-                        broken = True
-                        text = child.text
-                        if text or len(child):
-                            walk(child, text, chinese, lang_on, translate_on, in_document)
-                        broken = True
                     else:
+                        if kind:  # a block ends the run before it and after it
+                            broken = True
                         text = child.text
                         if text or len(child):
                             walk(child, text, chinese, lang_on, translate_on, in_document)
+                        if kind:
+                            broken = True
             # else: a comment or processing instruction, transparent: only its tail is text
             text = child.tail
             if text:
