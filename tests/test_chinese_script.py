@@ -7,7 +7,8 @@ import pytest
 import corpus
 from a11yrender import load
 from a11yrender.chinese_script import (
-    converted_tag, detect_script, foreign_language, has_han, og_locale, parse_tag,
+    EVIDENCE_SAMPLE, SCRIPT_LANGUAGES, converted_tag, detect_script, foreign_language, guess_language, has_han,
+    og_locale, parse_tag, script_counts,
 )
 from a11yrender.script_conversion import converter
 
@@ -88,3 +89,32 @@ def test_korean_reads_as_korean_and_a_stray_kana_does_not_make_chinese_japanese(
     assert foreign_language("대한민국 헌법 제1조 大韓民國") == foreign_language("대한민국") == "ko"
     assert foreign_language("今天去吃拉麵の店，" * 20) is None
     assert has_han("中") and not has_han("かな and ASCII")
+
+
+# -- guessing the language of undeclared text ---------------------------------------------------
+
+_MIXED_TEXTS = [
+    "", "123 -- !!", "Plain English, with digits 42.", "中文与 English 混排，2024年。", "臺灣的頭髮",
+    "これは日本語の文章です。漢字も。", "대한민국 헌법 제1조 大韓民國", "Привет, мир", "مرحبا بالعالم and Latin",
+    "שלום", "Γειά σου", "สวัสดี", "é à ü ß", "中文\u3000全角空格，和 ｆｕｌｌｗｉｄｔｈ",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED_TEXTS + [None], ids=lambda t: "corpus" if t is None else t[:12] or "empty")
+def test_script_counts_are_the_letters_of_each_script(text):
+    samples = [text] if text is not None else [load(p.path).text()[:EVIDENCE_SAMPLE] for p in corpus.pages()]
+    for sample in samples:
+        counts = script_counts(sample)
+        # Counted the slow way, one pass per script, and compared in full.
+        expected = {language: len(pattern.findall(sample)) for pattern, language in SCRIPT_LANGUAGES}
+        assert {language: counts.get(language, 0) for language in expected} == expected
+        assert [language for language in counts] == [lang for _, lang in SCRIPT_LANGUAGES if lang in counts]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("123 -- !!", "und"), ("Plain English text.", "en"), ("这是头发的发展，" * 3 + "with English", "zh-Hans"),
+    ("這是頭髮的發展，" * 3, "zh-Hant"), ("これは日本語の文章です。漢字も。", "ja"), ("대한민국 헌법", "ko"),
+    ("Привет, мир", "ru"), ("ab中文", "zh-Hans"),  # a tie goes to the script listed first
+])
+def test_guess_language(text, language):
+    assert guess_language(text) == language

@@ -157,6 +157,25 @@ SCRIPT_LANGUAGES = (
     (re.compile("[\u0370-\u03ff]"), "el"), (re.compile("[\u0e00-\u0e7f]"), "th"),
     (re.compile("[A-Za-z]"), "en"),
 )
+_NOT_A_LETTER = re.compile("[^%s]+" % "".join(pattern.pattern[1:-1] for pattern, _ in SCRIPT_LANGUAGES))
+_NEITHER_HAN_NOR_LATIN = re.compile("[^\u4e00-\u9fffA-Za-z]")
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` are in each script of :data:`SCRIPT_LANGUAGES`, by the
+    language it is taken for, in that order (a script with none may be left out).
+
+    The letters are picked out in one pass and, in the usual cases (Latin only, or Han and
+    Latin only), counted without a pass per script: nine passes of a regular expression
+    over the sample cost 0.4-0.9 ms, a tenth of an elder render of a small page.
+    """
+    letters = _NOT_A_LETTER.sub("", text)
+    latin = len(letters.encode("ascii", "ignore"))
+    if latin == len(letters):
+        return {"en": latin}
+    if _NEITHER_HAN_NOR_LATIN.search(letters) is None:
+        return {"zh": len(letters) - latin, "en": latin}
+    return {language: len(pattern.findall(letters)) for pattern, language in SCRIPT_LANGUAGES}
 
 
 def guess_language(text: str) -> str:
@@ -167,10 +186,10 @@ def guess_language(text: str) -> str:
     by the characters only one of the two scripts uses.
     """
     sample = text[:EVIDENCE_SAMPLE]
-    counts = {language: len(pattern.findall(sample)) for pattern, language in SCRIPT_LANGUAGES}
+    counts = script_counts(sample)
     if not any(counts.values()):
         return "und"
-    if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
+    if counts.get("ja") and counts["ja"] * 5 >= counts.get("zh", 0):
         return "ja"
     language = max(counts, key=counts.get)
     if language == "zh":
