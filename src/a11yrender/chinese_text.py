@@ -172,8 +172,17 @@ def _walkers(found: ChineseText, target: Script):
                         if kind:  # a block ends the run before it and after it
                             broken = True
                         text = child.text
-                        if text or len(child):
+                        if len(child):
                             walk(child, text, chinese, lang_on, translate_on, in_document)
+                        elif text:  # a leaf, most elements with text: its text, without a call
+                            if on and not text.isspace():
+                                if broken:
+                                    if pieces:
+                                        append(None)
+                                    broken = False
+                                append((child, False, text, in_document))
+                            else:
+                                broken = True
                         if kind:
                             broken = True
             # else: a comment or processing instruction, transparent: only its tail is text
