@@ -303,6 +303,16 @@ def test_scripts_moving_and_floating_things_go():
             "elder.removed.frame-link", "elder.removed.autoplay", "elder.removed.share", "elder.removed.event-handler"} <= codes
 
 
+def test_switchers_are_known_by_their_words_in_any_case():
+    body = "正文内容，说明了很多事情。" * 10
+    page = f"""<!DOCTYPE html><html><head><title>标题</title></head><body><article><h1>标题</h1>
+    <div class="tools">FONT SIZE: <a href="/big">A+</a> <a href="/small">A-</a></div><p>{body}</p>
+    <div class="tools">Font Size: the letters of this line say nothing of a switcher</div></article></body></html>"""
+    result = render(page, "elder")
+    assert "FONT SIZE" not in result.html and "Font Size: the letters" in result.html
+    assert "elder.removed.font-switcher" in {d.code for d in result.diagnostics}
+
+
 def test_keep_scripts_keeps_them():
     result = render(corpus.SAMPLE, "elder", keep_scripts=True, layout="page")
     root = tree(result.html)
