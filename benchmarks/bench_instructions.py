@@ -19,7 +19,6 @@ about a minute per count.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -61,7 +60,7 @@ def _count(kind: str, passes: int, args: argparse.Namespace) -> int:
         "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, str(Path(__file__).resolve()),
         "--child", kind, str(passes), "--modes", args.modes, "--pages", args.pages,
     ]
-    done = subprocess.run(command, capture_output=True, text=True, env=os.environ)
+    done = subprocess.run(command, capture_output=True, text=True)
     found = _COLLECTED.search(done.stderr)
     if done.returncode != 0 or found is None:
         sys.exit(f"bench_instructions: the {kind} run failed: {done.stderr.strip().splitlines()[-1:]}")
